@@ -1,0 +1,128 @@
+package app
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"callprivacy/internal/site"
+)
+
+// page shows one page of the policy inside the site's frame.
+type page struct {
+	app.Compo
+	path string
+}
+
+func newPage(path string) *page {
+	return &page{path: path}
+}
+
+func (p *page) data() (*site.Site, site.Page) {
+	s := current()
+	if p.path == site.NotFoundPath {
+		return s, s.NotFound
+	}
+	pg, _ := s.Page(p.path)
+	return s, pg
+}
+
+// OnNav sets the document's title and description; it runs when the page
+// is prerendered and again in the browser after each navigation.
+func (p *page) OnNav(ctx app.Context) {
+	s, pg := p.data()
+	ctx.Page().SetTitle(pg.Title + " · " + s.Settings.Practice)
+	ctx.Page().SetDescription(pg.Description)
+}
+
+func (p *page) Render() app.UI {
+	s, pg := p.data()
+	var platform *site.Platform
+	if pl, ok := s.Platform(pg.Platform); ok {
+		platform = &pl
+	}
+	return app.Div().Class("site").Body(
+		app.A().Class("skip-link").Href("#main").Text("Skip to the main text"),
+		siteHeader(s, p.path),
+		app.Main().ID("main").TabIndex(-1).Body(
+			app.Article().Class("page").Body(
+				app.H1().Text(pg.Title),
+				app.If(platform != nil, func() app.UI { return platformStance(*platform) }),
+				app.If(len(pg.TOC) >= 3, func() app.UI { return tableOfContents(pg.TOC) }),
+				app.Raw(site.WithBase(pg.HTML, basePath())),
+				app.If(platform != nil, func() app.UI { return platformFacts(*platform) }),
+				app.If(platform != nil, func() app.UI { return platformSources(*platform) }),
+			),
+		),
+		siteFooter(s),
+	)
+}
+
+// siteHeader is the practice's name and the navigation.
+func siteHeader(s *site.Site, current string) app.UI {
+	var main, platforms []site.Page
+	for _, pg := range s.Pages {
+		if pg.Platform != "" {
+			platforms = append(platforms, pg)
+		} else if pg.Nav != "" {
+			main = append(main, pg)
+		}
+	}
+	item := func(pg site.Page) app.UI {
+		a := app.A().Href(link(pg.Path)).Text(pg.Nav)
+		if pg.Path == current {
+			a = a.Aria("current", "page")
+		}
+		return app.Li().Body(a)
+	}
+	return app.Header().Class("site-header").Body(
+		app.A().Class("site-name").Href(link("/")).Text(s.Settings.Practice),
+		app.Nav().Aria("label", "Main").Body(
+			app.Ul().Class("nav-pages").Body(
+				app.Range(main).Slice(func(i int) app.UI { return item(main[i]) }),
+			),
+			app.Ul().Class("nav-platforms").Aria("label", "Platforms").Body(
+				app.Range(platforms).Slice(func(i int) app.UI { return item(platforms[i]) }),
+			),
+		),
+	)
+}
+
+// siteFooter carries the practice's name, contact line and policy date, so
+// that a printed page says whose policy it is and how current.
+func siteFooter(s *site.Site) app.UI {
+	return app.Footer().Class("site-footer").Body(
+		app.P().Class("footer-practice").Text(s.Settings.Practice),
+		app.Raw(s.Settings.ContactHTML),
+		app.P().Body(
+			app.Text("Policy dated "),
+			app.Time().DateTime(s.Settings.PolicyDate).Text(longDate(s.Settings.PolicyDate)),
+			app.Text(". This site stores nothing about you and loads nothing from anywhere else."),
+		),
+	)
+}
+
+// tableOfContents links to the page's sections.
+func tableOfContents(toc []site.Heading) app.UI {
+	return app.Nav().Class("toc").Aria("label", "On this page").Body(
+		app.P().Class("toc-title").Text("On this page"),
+		app.Ul().Body(
+			app.Range(toc).Slice(func(i int) app.UI {
+				h := toc[i]
+				return app.Li().Class("toc-level-" + strconv.Itoa(h.Level)).Body(
+					app.A().Href("#" + h.ID).Text(h.Text),
+				)
+			}),
+		),
+	)
+}
+
+// longDate writes a YYYY-MM-DD date the way a person reads it.
+func longDate(d string) string {
+	t, err := time.Parse(time.DateOnly, d)
+	if err != nil {
+		return d
+	}
+	return t.Format("2 January 2006")
+}

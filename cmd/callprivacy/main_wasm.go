@@ -1,0 +1,23 @@
+//go:build wasm
+
+package main
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	ui "callprivacy/app"
+)
+
+// main is the browser app. The page is already readable when it starts
+// (every route is prerendered); the app takes over to make navigation
+// instant and, later, the questionnaire interactive.
+func main() {
+	s, err := ui.FetchSite()
+	if err != nil {
+		// Keep the prerendered page: it is complete without the app.
+		app.Log("callprivacy: the app could not start, the page stays as it is:", err)
+		return
+	}
+	ui.Register(s)
+	app.RunWhenOnBrowser()
+}

@@ -1,0 +1,59 @@
+package site
+
+import "strings"
+
+// Route is a fixed page of the site and the content file it comes from.
+type Route struct {
+	Path string
+	File string
+}
+
+// Routes are the site's fixed deep links, which the practice puts in
+// emails, in navigation order. Platform pages come after the overview, one
+// per file in PlatformDir, at PlatformPath(slug). This is the one place
+// where routes are declared: the content loader reads these files and the
+// app routes these paths.
+var Routes = []Route{
+	{Path: "/", File: "index.md"},
+	{Path: "/how-i-work", File: "how-i-work.md"},
+	{Path: "/metadata", File: "metadata.md"},
+	{Path: "/security", File: "security.md"},
+	{Path: "/questionnaire", File: "questionnaire.md"},
+}
+
+// Content files that are not routed pages.
+const (
+	// SettingsFile holds the practice's name, contact line, policy date,
+	// language and offered platforms.
+	SettingsFile = "site.yaml"
+	// NotFoundFile is shown for any path that is not a page.
+	NotFoundFile = "not-found.md"
+	// PlatformDir holds one Markdown file per platform, named <slug>.md.
+	PlatformDir = "platforms"
+)
+
+// NotFoundPath is where the build writes the not-found page (404.html),
+// which static hosts serve for unknown paths.
+const NotFoundPath = "/404"
+
+// PlatformPath returns the route of a platform's page.
+func PlatformPath(slug string) string { return "/platforms/" + slug }
+
+// WithBase moves the root-relative links of rendered content HTML under the
+// base path the site is hosted at ("" or "/privacy"). The Markdown renderer
+// writes every internal link as href="/…", and escapes quotes in text and
+// code, so this replacement touches links only.
+func WithBase(html, base string) string {
+	if base == "" {
+		return html
+	}
+	return strings.ReplaceAll(html, ` href="/`, ` href="`+base+`/`)
+}
+
+// Link returns the address of a site path under base.
+func Link(base, path string) string {
+	if path == "/" {
+		return base + "/"
+	}
+	return base + path
+}

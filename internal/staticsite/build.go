@@ -1,0 +1,371 @@
+// Package staticsite turns a loaded site.Site into a folder any static web
+// host can serve: every route prerendered by go-app, the wasm app, the
+// site's data, styles and icons.
+//
+// It is native-only: it drives the Go toolchain to build app.wasm and uses
+// go-app's server-side Handler, neither of which belongs in the browser.
+package staticsite
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	ui "callprivacy/app"
+	"callprivacy/internal/markdown"
+	"callprivacy/internal/site"
+)
+
+// Options say where things are and where the site goes.
+type Options struct {
+	// ModuleDir is the root of the callprivacy module, where the wasm is
+	// built from.
+	ModuleDir string
+	// WebDir holds the site's own assets (CSS, icons), copied to web/.
+	WebDir string
+	// WasmExec is the wasm_exec.js to ship; it must be the one of the Go
+	// toolchain that builds app.wasm.
+	WasmExec string
+	// Out is the folder to write. It is emptied first.
+	Out string
+	// Base is the path the site will be hosted under: "" or "/" for the
+	// root of a domain, "/privacy" for https://example.org/privacy/.
+	Base string
+	// Go is the go command; "" means "go" from PATH.
+	Go string
+}
+
+// Result describes what Build wrote.
+type Result struct {
+	Version string
+	// Routes are the prerendered pages, without the base path.
+	Routes []string
+}
+
+// Files the build writes besides go-app's own.
+const (
+	// StyleFile is the site's stylesheet, copied from WebDir.
+	StyleFile = "site.css"
+	// HighlightFile is chroma's stylesheet for code, written once.
+	HighlightFile = "highlight.css"
+	wasmFile      = "app.wasm"
+)
+
+// Icons, in WebDir. Setting all of them matters: go-app fills any that is
+// missing with an icon on raw.githubusercontent.com, which the page, the
+// manifest and the service worker's all-or-nothing precache would then
+// fetch from another origin.
+var icons = app.Icon{
+	Default:  "/web/icon-192.png",
+	Large:    "/web/icon-512.png",
+	SVG:      "/web/icon.svg",
+	Maskable: "/web/icon-maskable-512.png",
+}
+
+// CleanBase normalises a -base flag value: "" and "/" give "", "privacy/"
+// and "/privacy/" give "/privacy".
+func CleanBase(base string) (string, error) {
+	base = strings.Trim(base, "/")
+	if base == "" {
+		return "", nil
+	}
+	clean := path.Clean("/" + base)
+	if clean != "/"+base || strings.ContainsAny(base, "?#%\\ \"'<>") {
+		return "", fmt.Errorf("base path %q: use a plain path such as /privacy/", base)
+	}
+	first := strings.SplitN(base, "/", 2)[0]
+	for _, r := range site.Routes {
+		if r.Path != "/" && strings.TrimPrefix(r.Path, "/") == first {
+			return "", fmt.Errorf("base path %q: it would clash with the page %s", base, r.Path)
+		}
+	}
+	if first == "platforms" || first == "web" {
+		return "", fmt.Errorf("base path %q: it would clash with the site's /%s/ folder", base, first)
+	}
+	return clean, nil
+}
+
+// Build writes the static site for s.
+func Build(s *site.Site, o Options) (Result, error) {
+	base, err := CleanBase(o.Base)
+	if err != nil {
+		return Result{}, err
+	}
+	if o.Go == "" {
+		o.Go = "go"
+	}
+	if err := checkWasmExec(o.Go, o.WasmExec); err != nil {
+		return Result{}, err
+	}
+	if err := resetOut(o.Out); err != nil {
+		return Result{}, err
+	}
+	web := filepath.Join(o.Out, "web")
+	if err := os.MkdirAll(web, 0o755); err != nil {
+		return Result{}, err
+	}
+
+	// The wasm does not depend on the content, so Go's build cache makes
+	// this instant after the first build.
+	wasm := filepath.Join(web, wasmFile)
+	cmd := exec.Command(o.Go, "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./cmd/callprivacy")
+	cmd.Dir = o.ModuleDir
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return Result{}, fmt.Errorf("building app.wasm: %v\n%s", err, out)
+	}
+
+	if err := copyDir(o.WebDir, web); err != nil {
+		return Result{}, fmt.Errorf("copying %s: %w", o.WebDir, err)
+	}
+	css, err := markdown.CSS()
+	if err != nil {
+		return Result{}, fmt.Errorf("writing the code stylesheet: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(web, HighlightFile), []byte(css), 0o644); err != nil {
+		return Result{}, err
+	}
+	data, err := json.Marshal(s)
+	if err != nil {
+		return Result{}, err
+	}
+	if err := os.WriteFile(filepath.Join(web, ui.SiteFile), data, 0o644); err != nil {
+		return Result{}, err
+	}
+	wasmExec, err := os.ReadFile(o.WasmExec)
+	if err != nil {
+		return Result{}, err
+	}
+
+	ui.Register(s)
+	var routes []string
+	for _, p := range s.Pages {
+		routes = append(routes, p.Path)
+	}
+	generate := func(version string) error {
+		h := handler(s, base, version, routes)
+		if err := app.GenerateStaticWebsite(o.Out, h, site.NotFoundPath); err != nil {
+			return fmt.Errorf("prerendering pages: %w", err)
+		}
+		// go-app picks its own copy of wasm_exec.js by the generator's Go
+		// version; ship the one of the toolchain that built app.wasm.
+		if err := os.WriteFile(filepath.Join(o.Out, "wasm_exec.js"), wasmExec, 0o644); err != nil {
+			return err
+		}
+		return fixManifestScope(filepath.Join(o.Out, "manifest.webmanifest"), base)
+	}
+	// The version is a hash of what the site ships, so that a new build
+	// means a new service-worker cache and the same build does not. go-app
+	// writes HTML attributes in random order, so the pages themselves cannot
+	// be hashed; what they are made of is: the site's data (site.json), the
+	// components (compiled into app.wasm), the other files, the base path
+	// and this generator's own code.
+	if err := generate("unversioned"); err != nil {
+		return Result{}, err
+	}
+	version, err := hashTree(o.Out, base, func(rel string) bool {
+		return strings.HasSuffix(rel, ".html") || rel == "app.js" || rel == "app-worker.js"
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	if err := generate(version); err != nil {
+		return Result{}, err
+	}
+	return Result{Version: version, Routes: routes}, nil
+}
+
+// handler configures go-app for this site. Every field that go-app would
+// otherwise point at another origin is set.
+func handler(s *site.Site, base, version string, routes []string) *app.Handler {
+	cacheable := []string{"/web/" + ui.SiteFile, "/web/" + HighlightFile, icons.SVG}
+	cacheable = append(cacheable, routes...)
+	home, _ := s.Page("/")
+	return &app.Handler{
+		Name:            s.Settings.Practice + ": video sessions and privacy",
+		ShortName:       "Call privacy",
+		Title:           home.Title,
+		Description:     home.Description,
+		Author:          s.Settings.Practice,
+		Lang:            s.Settings.Language,
+		Icon:            icons,
+		BackgroundColor: "#ffffff",
+		ThemeColor:      "#1d5c63",
+		LoadingLabel:    "Loading the interactive parts: {progress}%",
+		Styles:          []string{"/web/" + StyleFile, "/web/" + HighlightFile},
+		// Routes and data, so that every page opens offline after a visit.
+		CacheableResources: cacheable,
+		Resources:          baseResolver{base: base},
+		StartURL:           site.Link(base, "/"),
+		Version:            version,
+	}
+}
+
+// baseResolver tells go-app where the site's files are under the base
+// path. Unlike go-app's PrefixedLocation it leaves alone a path that already
+// carries the base: the app's components add the base to their own links
+// themselves, because in the browser go-app does not.
+type baseResolver struct{ base string }
+
+func (r baseResolver) Resolve(loc string) string {
+	switch {
+	case loc == "" || loc == "/":
+		if r.base == "" {
+			return "/"
+		}
+		return r.base
+	case !strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "//"):
+		return loc // another scheme, a fragment or a relative path
+	case r.base != "" && (loc == r.base || strings.HasPrefix(loc, r.base+"/")):
+		return loc
+	}
+	return r.base + loc
+}
+
+// checkWasmExec refuses to ship a wasm_exec.js that is not the toolchain's:
+// a mismatched one fails at start-up in the browser, with an obscure error.
+func checkWasmExec(goCmd, shipped string) error {
+	out, err := exec.Command(goCmd, "env", "GOROOT").Output()
+	if err != nil {
+		return fmt.Errorf("finding the Go toolchain: %w", err)
+	}
+	toolchain := filepath.Join(strings.TrimSpace(string(out)), "lib", "wasm", "wasm_exec.js")
+	want, err := os.ReadFile(toolchain)
+	if err != nil {
+		return fmt.Errorf("reading the toolchain's wasm_exec.js: %w", err)
+	}
+	got, err := os.ReadFile(shipped)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(got, want) {
+		return fmt.Errorf("%s differs from %s, which belongs to the Go toolchain that builds app.wasm: copy it over (make wasm_exec) and commit it", shipped, toolchain)
+	}
+	return nil
+}
+
+// resetOut empties the output folder, refusing to delete a folder that
+// does not look like a previous build.
+func resetOut(out string) error {
+	entries, err := os.ReadDir(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return os.MkdirAll(out, 0o755)
+	}
+	if err != nil {
+		return err
+	}
+	if len(entries) > 0 {
+		if _, err := os.Stat(filepath.Join(out, "app-worker.js")); err != nil {
+			return fmt.Errorf("%s is not empty and is not a previous build: choose another -out folder", out)
+		}
+	}
+	if err := os.RemoveAll(out); err != nil {
+		return err
+	}
+	return os.MkdirAll(out, 0o755)
+}
+
+func copyDir(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		in, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer in.Close()
+		outf, err := os.Create(target)
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(outf, in); err != nil {
+			outf.Close()
+			return err
+		}
+		return outf.Close()
+	})
+}
+
+// hashTree hashes the base path, the running generator's executable and
+// the files of dir (names and bytes, in lexical order) that skip does not
+// exclude, into a short hex version.
+func hashTree(dir, base string, skip func(rel string) bool) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "base %q\n", base)
+	if exe, err := os.Executable(); err == nil {
+		if b, err := os.ReadFile(exe); err == nil {
+			h.Write(b)
+		}
+	}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil || skip(filepath.ToSlash(rel)) {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s %d\n", filepath.ToSlash(rel), len(b))
+		h.Write(b)
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16], nil
+}
+
+// fixManifestScope sets the web manifest's scope to the base path: go-app
+// v10 always writes "/", which under a sub-path would claim the whole
+// domain for the installed app.
+func fixManifestScope(file, base string) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		return fmt.Errorf("reading %s: %w", file, err)
+	}
+	// go-app writes "purpose": "" for ordinary icons, which is not a valid
+	// purpose; leaving it out means "any".
+	if list, ok := m["icons"].([]any); ok {
+		for _, icon := range list {
+			if icon, ok := icon.(map[string]any); ok && icon["purpose"] == "" {
+				delete(icon, "purpose")
+			}
+		}
+	}
+	m["scope"] = site.Link(base, "/")
+	m["id"] = site.Link(base, "/")
+	out, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(file, out, 0o644)
+}
