@@ -12,19 +12,22 @@ import (
 // page shows one page of the policy inside the site's frame.
 type page struct {
 	app.Compo
-	path string
+	// Path is exported because go-app updates a mounted component in place
+	// when navigation yields one of the same type, copying only exported
+	// fields: unexported, the old page would stay on screen.
+	Path string
 }
 
 func newPage(path string) *page {
-	return &page{path: path}
+	return &page{Path: path}
 }
 
 func (p *page) data() (*site.Site, site.Page) {
 	s := current()
-	if p.path == site.NotFoundPath {
+	if p.Path == site.NotFoundPath {
 		return s, s.NotFound
 	}
-	pg, _ := s.Page(p.path)
+	pg, _ := s.Page(p.Path)
 	return s, pg
 }
 
@@ -44,7 +47,7 @@ func (p *page) Render() app.UI {
 	}
 	return app.Div().Class("site").Body(
 		app.A().Class("skip-link").Href("#main").Text("Skip to the main text"),
-		siteHeader(s, p.path),
+		siteHeader(s, p.Path),
 		app.Main().ID("main").TabIndex(-1).Body(
 			app.Article().Class("page").Body(
 				app.H1().Text(pg.Title),

@@ -556,4 +556,3 @@ func (l *loader) routeList() string {
 	sort.Strings(routes)
 	return strings.Join(routes, ", ")
 }
-

@@ -1,0 +1,257 @@
+// Package browsertest drives real headless Chromium against the built site,
+// served by a plain static file server on loopback, the way a visitor's
+// browser meets it on a static host.
+//
+// Nothing here is mocked: the site is built from the shipped content with
+// the real toolchain, app.wasm runs for real, and every request the page
+// makes is recorded.
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"callprivacy/content"
+	"callprivacy/internal/site"
+	"callprivacy/internal/staticsite"
+)
+
+// Chromium returns the path of the browser to test with: $CHROMIUM, else
+// chromium or chromium-browser on PATH. There is no fallback and no skip: a
+// missing browser fails the test with what to install.
+func Chromium() (string, error) {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p, nil
+	}
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("the browser tests need Chromium: on Debian run `apt-get install chromium` (make test does this when it can), or set CHROMIUM=/path/to/chromium")
+}
+
+// ModuleDir returns the root of the callprivacy module.
+func ModuleDir() (string, error) {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		return "", fmt.Errorf("cannot locate the module")
+	}
+	return filepath.Abs(filepath.Join(filepath.Dir(file), "..", ".."))
+}
+
+// Built is a site built from the shipped content.
+type Built struct {
+	Site *site.Site
+	Dir  string
+	Base string
+}
+
+// Build builds the shipped content into dir, hosted under base.
+func Build(dir, base string) (Built, error) {
+	mod, err := ModuleDir()
+	if err != nil {
+		return Built{}, err
+	}
+	s, err := content.Load(os.DirFS(filepath.Join(mod, "content")), "content")
+	if err != nil {
+		return Built{}, err
+	}
+	_, err = staticsite.Build(s, staticsite.Options{
+		ModuleDir: mod,
+		WebDir:    filepath.Join(mod, "web"),
+		WasmExec:  filepath.Join(mod, "wasm_exec", "wasm_exec.js"),
+		Out:       dir,
+		Base:      base,
+	})
+	return Built{Site: s, Dir: dir, Base: base}, err
+}
+
+// Serve serves dir under base on a loopback port until the test ends, and
+// returns the site's origin, e.g. "http://127.0.0.1:41234".
+func Serve(t testing.TB, dir, base string) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: staticsite.FileServer(dir, base), ReadHeaderTimeout: 5 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	return "http://" + ln.Addr().String()
+}
+
+// Browser is a headless Chromium with a fresh profile, and a record of what
+// its page did.
+type Browser struct {
+	Ctx context.Context
+	rec *Recorder
+}
+
+// NewBrowser starts Chromium for the test. The profile is new, so no
+// service worker or cache from an earlier run is there.
+func NewBrowser(t testing.TB) *Browser {
+	t.Helper()
+	path, err := Chromium()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A fresh profile per browser. Not t.TempDir: Chromium may still be
+	// writing to it when the test's own clean-up runs.
+	profile, err := os.MkdirTemp("", "callprivacy-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(profile),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.WindowSize(412, 915),
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(alloc)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+		_ = os.RemoveAll(profile)
+	})
+	b := &Browser{Ctx: ctx, rec: &Recorder{}}
+	chromedp.ListenTarget(ctx, b.rec.listen)
+	if err := chromedp.Run(ctx, network.Enable(), cdplog.Enable()); err != nil {
+		t.Fatalf("starting %s: %v", path, err)
+	}
+	return b
+}
+
+// Recorder keeps what the page requested and what went wrong in it.
+type Recorder struct {
+	mu       sync.Mutex
+	requests []string
+	problems []string
+}
+
+func (r *Recorder) listen(ev any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	switch ev := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		r.requests = append(r.requests, ev.Request.URL)
+	case *cdpruntime.EventConsoleAPICalled:
+		if ev.Type == cdpruntime.APITypeError || ev.Type == cdpruntime.APITypeAssert {
+			var args []string
+			for _, a := range ev.Args {
+				args = append(args, string(a.Value)+a.Description)
+			}
+			r.problems = append(r.problems, "console."+string(ev.Type)+": "+strings.Join(args, " "))
+		}
+	case *cdpruntime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		msg := d.Text
+		if d.Exception != nil {
+			msg += " " + d.Exception.Description
+		}
+		r.problems = append(r.problems, "uncaught exception: "+msg)
+	case *cdplog.EventEntryAdded:
+		if ev.Entry.Level == cdplog.LevelError {
+			r.problems = append(r.problems, "browser log: "+ev.Entry.Text+" "+ev.Entry.URL)
+		}
+	}
+}
+
+// Requests returns every URL the page has requested so far.
+func (b *Browser) Requests() []string {
+	b.rec.mu.Lock()
+	defer b.rec.mu.Unlock()
+	return append([]string(nil), b.rec.requests...)
+}
+
+// Problems returns the console errors, exceptions and browser-logged errors
+// seen so far.
+func (b *Browser) Problems() []string {
+	b.rec.mu.Lock()
+	defer b.rec.mu.Unlock()
+	return append([]string(nil), b.rec.problems...)
+}
+
+// WaitForApp waits until go-app has started: app.js removes the
+// #app-wasm-loader element once app.wasm runs. On time-out the error
+// carries the loader's label, which says how far loading got or why it
+// failed.
+func (b *Browser) WaitForApp(timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		var gone bool
+		var label string
+		err := chromedp.Run(b.Ctx, chromedp.Evaluate(`(() => {
+			const l = document.getElementById("app-wasm-loader-label");
+			return [document.getElementById("app-wasm-loader") === null, l ? l.innerText : ""];
+		})()`, &[]any{&gone, &label}))
+		if err != nil {
+			return err
+		}
+		if gone {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("the wasm app did not start within %v; loader says %q", timeout, label)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// Text returns the visible text of the first element matching sel.
+func (b *Browser) Text(sel string) (string, error) {
+	var s string
+	err := chromedp.Run(b.Ctx, chromedp.Text(sel, &s, chromedp.ByQuery, chromedp.NodeVisible))
+	return strings.TrimSpace(s), err
+}
+
+// Eval evaluates a JavaScript expression into out; a promise is awaited.
+func (b *Browser) Eval(expr string, out any) error {
+	return chromedp.Run(b.Ctx, chromedp.Evaluate(expr, out, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams {
+		return p.WithAwaitPromise(true)
+	}))
+}
+
+// Navigate loads url and waits for its load event.
+func (b *Browser) Navigate(url string) error {
+	return chromedp.Run(b.Ctx, chromedp.Navigate(url))
+}
+
+// Click clicks the first element matching sel.
+func (b *Browser) Click(sel string) error {
+	return chromedp.Run(b.Ctx, chromedp.Click(sel, chromedp.ByQuery, chromedp.NodeVisible))
+}
+
+
+// describe says where the page is, for failure messages.
+func (b *Browser) describe() string {
+	var state string
+	_ = b.Eval(`location.href + " h1=" + (document.querySelector("h1") || {}).textContent`, &state)
+	return state
+}
