@@ -80,6 +80,11 @@ func yamlProblems(err error, firstLine int) []problemAt {
 		line := firstLine
 		if loc := yamlLine.FindStringSubmatchIndex(m); loc != nil {
 			n, _ := strconv.Atoi(m[loc[2]:loc[3]])
+			// The YAML parser counts lines from 0 in its "did not find
+			// expected …" errors and from 1 everywhere else.
+			if strings.Contains(m, "did not find expected") {
+				n++
+			}
 			line = firstLine + n - 1
 			m = m[:loc[0]] + m[loc[1]:]
 		}

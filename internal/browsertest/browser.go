@@ -248,7 +248,6 @@ func (b *Browser) Click(sel string) error {
 	return chromedp.Run(b.Ctx, chromedp.Click(sel, chromedp.ByQuery, chromedp.NodeVisible))
 }
 
-
 // describe says where the page is, for failure messages.
 func (b *Browser) describe() string {
 	var state string

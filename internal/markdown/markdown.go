@@ -208,14 +208,14 @@ func renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool
 			if err := f.Format(&out, styles.Get(lightStyle), it); err == nil {
 				// A labelled, focusable region: a keyboard user can scroll a
 				// long line sideways.
-				fmt.Fprintf(w, `<div class="code" role="region" aria-label="%s code" tabindex="0">`, util.EscapeHTML([]byte(lexer.Config().Name)))
+				fmt.Fprintf(w, `<div class="code" role="region" aria-label="Code example: %s" tabindex="0">`, util.EscapeHTML([]byte(lexer.Config().Name)))
 				_, _ = w.Write(out.Bytes())
 				_, _ = w.WriteString("</div>\n")
 				return ast.WalkSkipChildren, nil
 			}
 		}
 	}
-	_, _ = w.WriteString(`<div class="code" role="region" aria-label="code" tabindex="0"><pre><code>`)
+	_, _ = w.WriteString(`<div class="code" role="region" aria-label="Code example" tabindex="0"><pre><code>`)
 	_, _ = w.Write(util.EscapeHTML(code.Bytes()))
 	_, _ = w.WriteString("</code></pre></div>\n")
 	return ast.WalkSkipChildren, nil

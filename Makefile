@@ -1,0 +1,45 @@
+# callprivacy: see README.md. Needs Go 1.26; `make test` also needs Chromium,
+# which it installs from Debian's packages when it can (as root) and asks
+# for otherwise. Nothing is ever skipped.
+
+GO ?= go
+
+.PHONY: serve build check test chromium wasm_exec clean
+
+## serve: build the site from content/ and serve it at http://127.0.0.1:8000
+serve:
+	$(GO) run ./cmd/callprivacy serve $(ARGS)
+
+## build: write the deployable site to dist/ (ARGS="-base /privacy/" for a sub-path)
+build:
+	$(GO) run ./cmd/callprivacy build $(ARGS)
+
+## check: check content/ and report every problem as file:line
+check:
+	$(GO) run ./cmd/callprivacy check
+
+## test: formatting, vet, unit tests and the browser tests in headless Chromium
+test: chromium
+	@unformatted="$$(gofmt -l .)"; if [ -n "$$unformatted" ]; then echo "not gofmt-ed: $$unformatted" >&2; exit 1; fi
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+## chromium: make sure headless Chromium is there for the browser tests
+chromium:
+	@if [ -n "$$CHROMIUM" ] || command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
+		exit 0; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "make: installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "make test needs Chromium for its browser tests." >&2; \
+		echo "Install it (Debian: sudo apt-get install chromium) or set CHROMIUM=/path/to/chromium, then run make test again." >&2; \
+		exit 1; \
+	fi
+
+## wasm_exec: copy the Go toolchain's wasm_exec.js (after a Go upgrade)
+wasm_exec:
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" wasm_exec/wasm_exec.js
+
+clean:
+	rm -rf dist

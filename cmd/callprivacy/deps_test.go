@@ -1,0 +1,40 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestWasmLinksNoBuildTimePackage keeps Markdown, highlighting, YAML and
+// templates out of app.wasm: they run once at build time, and in the
+// browser they would cost megabytes and start-up time. It asks the Go tool
+// what the wasm build of this package imports.
+func TestWasmLinksNoBuildTimePackage(t *testing.T) {
+	cmd := exec.Command("go", "list", "-deps", ".")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	deps := strings.Fields(string(out))
+	require.Contains(t, deps, "github.com/maxence-charriere/go-app/v10/pkg/app", "the list is the wasm app's")
+
+	forbidden := []string{
+		"github.com/yuin/goldmark",
+		"github.com/alecthomas/chroma",
+		"go.yaml.in/yaml",
+		"gopkg.in/yaml",
+		"text/template",
+		"html/template",
+		"callprivacy/content",
+		"callprivacy/internal/markdown",
+		"callprivacy/internal/staticsite",
+	}
+	for _, d := range deps {
+		for _, f := range forbidden {
+			require.False(t, d == f || strings.HasPrefix(d, f+"/") || strings.HasPrefix(d, f+"."), "app.wasm links %s", d)
+		}
+	}
+}

@@ -1,0 +1,253 @@
+package content
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/require"
+
+	"callprivacy/internal/site"
+)
+
+const validSettings = `practice: Test Practice
+contact: "Email [me](mailto:me@example.org)."
+policy_date: 2026-11-25
+language: en-GB
+offered: [alpha]
+`
+
+func validPage(title, nav, body string) string {
+	return "---\ntitle: " + title + "\ndescription: About " + title + ".\nnav: " + nav + "\n---\n" + body
+}
+
+// validPlatform is a platform page; its line numbers are relied on below.
+func validPlatform(name, stance string) string {
+	var b strings.Builder
+	b.WriteString("---\n")                                    // 1
+	b.WriteString("title: " + name + " title\n")              // 2
+	b.WriteString("name: " + name + "\n")                     // 3
+	b.WriteString("description: About " + name + ".\n")       // 4
+	b.WriteString("nav: " + name + "\n")                      // 5
+	b.WriteString("stance: " + stance + "\n")                 // 6
+	b.WriteString("summary: What I think of " + name + ".\n") // 7
+	b.WriteString("reviewed: 2026-11-20\n")                   // 8
+	b.WriteString("facts:\n")                                 // 9
+	line := 10
+	for _, c := range site.Criteria {
+		value := "some value"
+		if c.Values != nil {
+			value = c.Values[0].Key
+		}
+		b.WriteString("  " + c.Key + ":\n")
+		b.WriteString("    value: " + value + "\n")
+		b.WriteString("    explain: Plain words.\n")
+		b.WriteString("    source: doc\n")
+		line += 4
+	}
+	b.WriteString("sources:\n")
+	b.WriteString("  - id: doc\n")
+	b.WriteString("    title: The documentation\n")
+	b.WriteString("    url: https://example.org/doc\n")
+	b.WriteString("    date: 2026-11-20\n")
+	b.WriteString("---\n## What it is\n\nA platform. See [metadata](/metadata#who-talks-to-whom).\n")
+	return b.String()
+}
+
+// validFS is a small, complete content folder with no problems.
+func validFS() fstest.MapFS {
+	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+	return fstest.MapFS{
+		"site.yaml":          file(validSettings),
+		"index.md":           file(validPage("Overview", "Overview", "## Start\n\nRead [how I work](/how-i-work) and [Alpha](/platforms/alpha).\n")),
+		"how-i-work.md":      file(validPage("How I work", "How I work", "## Platforms\n\nSee [below](#the-bottom-line).\n\n## The bottom line\n\nBoundaries.\n")),
+		"metadata.md":        file(validPage("Metadata", "Metadata", "## Who talks to whom\n\nPatterns.\n")),
+		"security.md":        file(validPage("Security", "Security", "## TLS\n\n```nginx\nssl_protocols TLSv1.3;\n```\n")),
+		"questionnaire.md":   file(validPage("Which platform?", "Questionnaire", "A few questions.\n")),
+		"not-found.md":       file("---\ntitle: Not found\ndescription: No such page.\n---\nTry [the overview](/).\n"),
+		"platforms/alpha.md": file(validPlatform("Alpha", "preferred")),
+		"platforms/beta.md":  file(validPlatform("Beta", "not-used")),
+	}
+}
+
+func TestLoadValid(t *testing.T) {
+	s, err := Load(validFS(), "content")
+	require.NoError(t, err)
+	require.Equal(t, "Test Practice", s.Settings.Practice)
+	require.Contains(t, s.Settings.ContactHTML, `href="mailto:me@example.org"`)
+
+	var paths []string
+	for _, p := range s.Pages {
+		paths = append(paths, p.Path)
+	}
+	require.Equal(t, []string{"/", "/platforms/alpha", "/platforms/beta", "/how-i-work", "/metadata", "/security", "/questionnaire"}, paths)
+	require.Equal(t, "alpha", s.Platforms[0].Slug, "offered platforms come first")
+	require.Len(t, s.Platforms[0].Facts, len(site.Criteria))
+	require.Equal(t, "Not found", s.NotFound.Title)
+
+	sec, _ := s.Page("/security")
+	require.Contains(t, sec.HTML, `class="chroma"`)
+}
+
+func TestLoadReportsProblemsAtFileAndLine(t *testing.T) {
+	tests := []struct {
+		name string
+		file string
+		give string // new content of file; "" deletes it
+		edit func(string) string
+		want string
+	}{
+		{name: "missing front matter", file: "metadata.md", give: "## No front matter\n",
+			want: "content/metadata.md:1: missing front matter"},
+		{name: "front matter not closed", file: "metadata.md", give: "---\ntitle: x\n",
+			want: "content/metadata.md:1: front matter is not closed"},
+		{name: "malformed front matter", file: "metadata.md", give: "---\ntitle: x\ndescription: [unclosed\nnav: y\n---\nbody\n",
+			want: "content/metadata.md:3: front matter is not valid YAML: did not find expected ',' or ']'"},
+		{name: "unknown field", file: "metadata.md", give: "---\ntitle: x\ndescription: y\nnav: z\nauthor: me\n---\n",
+			want: `content/metadata.md:5: unknown field "author"`},
+		{name: "missing required field", file: "metadata.md", give: "---\ntitle: x\nnav: z\n---\n",
+			want: `content/metadata.md:2: missing required field "description"`},
+		{name: "missing nav", file: "metadata.md", give: "---\ntitle: x\ndescription: y\n---\n",
+			want: `content/metadata.md:2: missing required field "nav"`},
+		{name: "missing page file", file: "security.md", give: "",
+			want: "content/security.md: missing: the page /security needs it"},
+		{name: "stance not allowed", file: "platforms/beta.md",
+			edit: func(s string) string { return strings.Replace(s, "stance: not-used", "stance: deprecated", 1) },
+			want: `content/platforms/beta.md:6: stance "deprecated" is not one of preferred, offered, not-used`},
+		{name: "reviewed is not a date", file: "platforms/beta.md",
+			edit: func(s string) string { return strings.Replace(s, "reviewed: 2026-11-20", "reviewed: last week", 1) },
+			want: `content/platforms/beta.md:8: reviewed "last week" is not a date`},
+		{name: "impossible date", file: "platforms/beta.md",
+			edit: func(s string) string { return strings.Replace(s, "reviewed: 2026-11-20", "reviewed: 2026-02-30", 1) },
+			want: `content/platforms/beta.md:8: reviewed "2026-02-30" is not a date`},
+		{name: "policy date is not a date", file: "site.yaml",
+			edit: func(s string) string {
+				return strings.Replace(s, "policy_date: 2026-11-25", "policy_date: 25/11/2026", 1)
+			},
+			want: `content/site.yaml:3: policy_date "25/11/2026" is not a date`},
+		{name: "source date is not a date", file: "platforms/beta.md",
+			edit: func(s string) string { return strings.Replace(s, "    date: 2026-11-20", "    date: November", 1) },
+			want: `source "doc": date "November" is not a date`},
+		{name: "enumerated fact value not allowed", file: "platforms/beta.md",
+			edit: func(s string) string { return strings.Replace(s, "value: by-default", "value: sometimes", 1) },
+			want: `content/platforms/beta.md:11: facts.e2ee: value "sometimes" is not one of by-default, optional, not-available`},
+		{name: "unknown criterion", file: "platforms/beta.md",
+			edit: func(s string) string {
+				return strings.Replace(s, "facts:\n", "facts:\n  colour:\n    value: blue\n", 1)
+			},
+			want: `content/platforms/beta.md:10: facts: unknown criterion "colour"`},
+		{name: "missing criterion", file: "platforms/beta.md",
+			edit: func(s string) string { return strings.Replace(s, "  group_calls:\n", "  group_callz:\n", 1) },
+			want: `facts: missing criterion "group_calls"`},
+		{name: "fact cites an unknown source", file: "platforms/beta.md",
+			edit: func(s string) string { return strings.Replace(s, "    source: doc\n", "    source: nowhere\n", 1) },
+			want: `content/platforms/beta.md:13: facts.e2ee: source "nowhere" is not in this page's sources`},
+		{name: "source url not https", file: "platforms/beta.md",
+			edit: func(s string) string {
+				return strings.Replace(s, "https://example.org/doc", "http://example.org/doc", 1)
+			},
+			want: `url "http://example.org/doc" must be a full https address`},
+		{name: "offered platform that does not exist", file: "site.yaml",
+			edit: func(s string) string {
+				return strings.Replace(s, "offered: [alpha]", "offered:\n  - alpha\n  - gamma", 1)
+			},
+			want: `content/site.yaml:7: offered: no platform "gamma"`},
+		{name: "offered platform with stance not-used", file: "site.yaml",
+			edit: func(s string) string { return strings.Replace(s, "offered: [alpha]", "offered: [alpha, beta]", 1) },
+			want: `offered: "beta" has stance "not-used"`},
+		{name: "broken internal link", file: "index.md",
+			edit: func(s string) string { return strings.Replace(s, "/how-i-work", "/how-we-work", 1) },
+			want: "content/index.md:8: link to /how-we-work: no such page"},
+		{name: "broken anchor", file: "platforms/alpha.md",
+			edit: func(s string) string { return strings.Replace(s, "#who-talks-to-whom", "#known-associates", 1) },
+			want: `link to /metadata#known-associates: metadata.md has no heading with ID "known-associates"`},
+		{name: "broken same-page anchor", file: "how-i-work.md",
+			edit: func(s string) string { return strings.Replace(s, "(#the-bottom-line)", "(#bottom-line)", 1) },
+			want: "content/how-i-work.md:8: link to #bottom-line: how-i-work.md has no heading"},
+		{name: "duplicate heading ID", file: "metadata.md",
+			edit: func(s string) string { return s + "\n## Who talks to whom\n" },
+			want: `content/metadata.md:10: duplicate heading ID "who-talks-to-whom" (first used on line 6)`},
+		{name: "heading ID the page frame uses", file: "metadata.md",
+			edit: func(s string) string { return s + "\n## Main\n" },
+			want: `content/metadata.md:10: heading ID "main" is used by the page itself`},
+		{name: "image from another origin", file: "metadata.md",
+			edit: func(s string) string { return s + "\n![chart](https://cdn.example.com/chart.png)\n" },
+			want: `content/metadata.md:10: image "https://cdn.example.com/chart.png"`},
+		{name: "script from another origin", file: "metadata.md",
+			edit: func(s string) string { return s + "\n<script src=\"https://cdn.example.com/a.js\"></script>\n" },
+			want: "content/metadata.md:10: raw HTML is not allowed (<script"},
+		{name: "style from another origin", file: "metadata.md",
+			edit: func(s string) string {
+				return s + "\n<link rel=\"stylesheet\" href=\"https://cdn.example.com/a.css\">\n"
+			},
+			want: "content/metadata.md:10: raw HTML is not allowed (<link"},
+		{name: "font from another origin", file: "metadata.md",
+			edit: func(s string) string {
+				return s + "\n<style>@font-face{src:url(https://fonts.example.com/a.woff2)}</style>\n"
+			},
+			want: "content/metadata.md:10: raw HTML is not allowed (<style>"},
+		{name: "iframe from another origin", file: "metadata.md",
+			edit: func(s string) string { return s + "\n<iframe src=\"https://video.example.com/\"></iframe>\n" },
+			want: "content/metadata.md:10: raw HTML is not allowed (<iframe"},
+		{name: "level-1 heading", file: "metadata.md",
+			edit: func(s string) string { return s + "\n# Another title\n" },
+			want: "content/metadata.md:10: level-1 heading"},
+		{name: "stray Markdown file", file: "extra.md", give: validPage("Extra", "Extra", "x"),
+			want: "content/extra.md: not part of the site"},
+		{name: "platform file name not a slug", file: "platforms/Big Blue.md", give: validPlatform("Big", "not-used"),
+			want: `content/platforms/Big Blue.md: file name "Big Blue.md" must be lower-case`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := validFS()
+			switch {
+			case tt.edit != nil:
+				fsys[tt.file] = &fstest.MapFile{Data: []byte(tt.edit(string(fsys[tt.file].Data)))}
+			case tt.give == "":
+				delete(fsys, tt.file)
+			default:
+				fsys[tt.file] = &fstest.MapFile{Data: []byte(tt.give)}
+			}
+			s, err := Load(fsys, "content")
+			require.Nil(t, s)
+			var ps Problems
+			require.True(t, errors.As(err, &ps), "error is %T: %v", err, err)
+			require.Contains(t, err.Error(), tt.want)
+		})
+	}
+}
+
+// TestShippedContent loads the practice's real content: every page
+// renders, every internal link and anchor resolves (Load checks both), and
+// every platform answers every criterion with a source.
+func TestShippedContent(t *testing.T) {
+	s, err := Load(os.DirFS("."), "content")
+	require.NoError(t, err)
+	require.Len(t, s.Pages, len(site.Routes)+len(s.Platforms))
+	for _, p := range s.Pages {
+		require.NotEmpty(t, p.Title, p.Path)
+		require.NotEmpty(t, p.Description, p.Path)
+		require.NotEmpty(t, p.Nav, p.Path)
+		require.Greater(t, len(p.HTML), len(`<div class="prose"></div>`), p.Path)
+	}
+	for _, slug := range s.Settings.Offered {
+		p, ok := s.Platform(slug)
+		require.True(t, ok, slug)
+		require.True(t, p.Offered(), slug)
+	}
+	for _, p := range s.Platforms {
+		require.Len(t, p.Facts, len(site.Criteria), p.Slug)
+		require.NotEmpty(t, p.Sources, p.Slug)
+	}
+	// The practice's positions, as the seed page states them.
+	for slug, stance := range map[string]string{
+		"jitsi": site.StancePreferred, "signal": site.StanceOffered,
+		"whatsapp": site.StanceNotUsed, "zoom": site.StanceNotUsed, "teams": site.StanceNotUsed,
+	} {
+		p, ok := s.Platform(slug)
+		require.True(t, ok, slug)
+		require.Equal(t, stance, p.Stance, slug)
+	}
+}

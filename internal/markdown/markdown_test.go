@@ -1,0 +1,181 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestRenderPolicy(t *testing.T) {
+	tests := []struct {
+		name string
+		give string
+		// wantHTML must appear in the HTML; wantProblem in a problem, at
+		// wantLine (the source starts at line 10).
+		wantHTML    []string
+		wantProblem string
+		wantLine    int
+	}{
+		{
+			name:     "external link gets noopener noreferrer",
+			give:     "See [Signal](https://signal.org/).",
+			wantHTML: []string{`<a href="https://signal.org/" rel="noopener noreferrer">Signal</a>`},
+		},
+		{
+			name:     "internal link is left root-relative",
+			give:     "See [metadata](/metadata#known-associates).",
+			wantHTML: []string{`<a href="/metadata#known-associates">metadata</a>`},
+		},
+		{
+			name:     "mailto link is allowed",
+			give:     "[Email](mailto:a@example.org)",
+			wantHTML: []string{`href="mailto:a@example.org"`},
+		},
+		{
+			name:     "GFM table",
+			give:     "| a | b |\n|---|---|\n| 1 | 2 |",
+			wantHTML: []string{"<table>", "<td>1</td>"},
+		},
+		{
+			name:     "typographer",
+			give:     `"Quoted" -- text`,
+			wantHTML: []string{"&ldquo;Quoted&rdquo; &ndash; text"},
+		},
+		{
+			name:     "heading IDs",
+			give:     "## Known associates\n\ntext",
+			wantHTML: []string{`<h2 id="known-associates">Known associates</h2>`},
+		},
+		{
+			name:     "known language is highlighted with classes",
+			give:     "```nginx\nssl_protocols TLSv1.3;\n```",
+			wantHTML: []string{`<pre class="chroma">`, `class="k"`, `aria-label="Code example: Nginx configuration file"`},
+		},
+		{
+			name:     "unknown language falls back to an escaped pre",
+			give:     "```nosuchlanguage\n<b>&\n```",
+			wantHTML: []string{"<pre><code>&lt;b&gt;&amp;\n</code></pre>"},
+		},
+		{
+			name:     "code without a language is escaped",
+			give:     "```\n<script>\n```",
+			wantHTML: []string{"&lt;script&gt;"},
+		},
+		{
+			name:        "level-1 heading",
+			give:        "text\n\n# Title",
+			wantProblem: "level-1 heading",
+			wantLine:    12,
+		},
+		{
+			name:        "duplicate heading ID",
+			give:        "## Why\n\na\n\n## Why\n",
+			wantProblem: `duplicate heading ID "why" (first used on line 10)`,
+			wantLine:    14,
+		},
+		{
+			name:        "duplicate explicit heading ID",
+			give:        "## One {#same}\n\n## Two {#same}\n",
+			wantProblem: `duplicate heading ID "same"`,
+			wantLine:    12,
+		},
+		{
+			name:        "external image",
+			give:        "a\n\n![logo](https://cdn.example.com/logo.png)",
+			wantProblem: "image \"https://cdn.example.com/logo.png\"",
+			wantLine:    12,
+		},
+		{
+			name:        "protocol-relative image",
+			give:        "![x](//cdn.example.com/x.png)",
+			wantProblem: "image",
+			wantLine:    10,
+		},
+		{
+			name:        "script from another origin",
+			give:        "text\n\n<script src=\"https://cdn.example.com/x.js\"></script>\n",
+			wantProblem: "raw HTML is not allowed (<script src=",
+			wantLine:    12,
+		},
+		{
+			name:        "iframe",
+			give:        "<iframe src=\"https://video.example.com/\"></iframe>\n",
+			wantProblem: "raw HTML is not allowed (<iframe",
+			wantLine:    10,
+		},
+		{
+			name:        "style with a web font",
+			give:        "<style>@font-face{src:url(https://fonts.example.com/f.woff2)}</style>\n",
+			wantProblem: "raw HTML is not allowed (<style>",
+			wantLine:    10,
+		},
+		{
+			name:        "stylesheet link",
+			give:        "a\nb <link rel=\"stylesheet\" href=\"https://cdn.example.com/a.css\"> c",
+			wantProblem: "raw HTML is not allowed (<link",
+			wantLine:    11,
+		},
+		{
+			name:        "inline image tag",
+			give:        "see <img src=\"https://tracker.example.com/p.gif\">",
+			wantProblem: "raw HTML is not allowed (<img",
+			wantLine:    10,
+		},
+		{
+			name:        "plain http link",
+			give:        "[x](http://example.org/)",
+			wantProblem: "use https",
+			wantLine:    10,
+		},
+		{
+			name:        "javascript link",
+			give:        "[x](javascript:alert(1))",
+			wantProblem: "only https, mailto and tel links",
+			wantLine:    10,
+		},
+		{
+			name:        "relative link",
+			give:        "[x](metadata)",
+			wantProblem: "must start with /",
+			wantLine:    10,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := Render([]byte(tt.give), 10)
+			require.True(t, strings.HasPrefix(doc.HTML, `<div class="prose">`) && strings.HasSuffix(doc.HTML, `</div>`), "one root element for app.Raw")
+			for _, want := range tt.wantHTML {
+				require.Contains(t, doc.HTML, want)
+			}
+			if tt.wantProblem == "" {
+				require.Empty(t, doc.Problems)
+				return
+			}
+			require.Len(t, doc.Problems, 1, "%v", doc.Problems)
+			require.Contains(t, doc.Problems[0].Msg, tt.wantProblem)
+			require.Equal(t, tt.wantLine, doc.Problems[0].Line)
+		})
+	}
+}
+
+func TestRenderCollectsHeadingsAndLinks(t *testing.T) {
+	doc := Render([]byte("## First *part*\n\nSee [a](/security#tls-13) and [b](#first-part).\n\n### Sub\n"), 5)
+	require.Empty(t, doc.Problems)
+	require.Equal(t, []Heading{
+		{Level: 2, ID: "first-part", Text: "First part", Line: 5},
+		{Level: 3, ID: "sub", Text: "Sub", Line: 9},
+	}, doc.Headings)
+	require.Equal(t, []Link{
+		{Path: "/security", Fragment: "tls-13", Line: 7},
+		{Fragment: "first-part", Line: 7},
+	}, doc.Links)
+}
+
+func TestCSSHasBothSchemes(t *testing.T) {
+	css, err := CSS()
+	require.NoError(t, err)
+	require.Contains(t, css, ".chroma")
+	require.Contains(t, css, "@media (prefers-color-scheme: dark)")
+	require.NotContains(t, css, "http", "the code stylesheet must not load anything")
+}

@@ -1,0 +1,273 @@
+package staticsite
+
+import (
+	"encoding/json"
+	"io"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"callprivacy/content"
+)
+
+func TestCleanBase(t *testing.T) {
+	tests := []struct {
+		give    string
+		want    string
+		wantErr string
+	}{
+		{give: "", want: ""},
+		{give: "/", want: ""},
+		{give: "/privacy/", want: "/privacy"},
+		{give: "privacy", want: "/privacy"},
+		{give: "/practice/privacy", want: "/practice/privacy"},
+		{give: "/a/../b", wantErr: "plain path"},
+		{give: "/a b", wantErr: "plain path"},
+		{give: "/a?x", wantErr: "plain path"},
+		{give: "/metadata/", wantErr: "clash with the page /metadata"},
+		{give: "/web", wantErr: "clash"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			got, err := CleanBase(tt.give)
+			if tt.wantErr != "" {
+				require.ErrorContains(t, err, tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			require.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestBaseResolver(t *testing.T) {
+	tests := []struct {
+		base, give, want string
+	}{
+		{"", "/", "/"},
+		{"", "/web/app.wasm", "/web/app.wasm"},
+		{"", "/metadata", "/metadata"},
+		{"/privacy", "/", "/privacy"},
+		{"/privacy", "", "/privacy"},
+		{"/privacy", "/web/app.wasm", "/privacy/web/app.wasm"},
+		{"/privacy", "/app.js", "/privacy/app.js"},
+		{"/privacy", "/privacy/metadata", "/privacy/metadata"},
+		{"/privacy", "/privacy", "/privacy"},
+		{"/privacy", "/privacy-notes", "/privacy/privacy-notes"},
+		{"/privacy", "#main", "#main"},
+		{"/privacy", "https://signal.org/", "https://signal.org/"},
+		{"/privacy", "mailto:a@example.org", "mailto:a@example.org"},
+		{"/privacy", "//cdn.example.com/x", "//cdn.example.com/x"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.base+" "+tt.give, func(t *testing.T) {
+			require.Equal(t, tt.want, baseResolver{base: tt.base}.Resolve(tt.give))
+		})
+	}
+}
+
+func TestFileServer(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644))
+	}
+	write("index.html", "home")
+	write("metadata.html", "metadata")
+	write("platforms/jitsi.html", "jitsi")
+	write("404.html", "not found page")
+	write("web/site.css", "css")
+	write("manifest.webmanifest", "{}")
+
+	tests := []struct {
+		base, method, path string
+		wantStatus         int
+		wantBody           string
+	}{
+		{"", "GET", "/", 200, "home"},
+		{"", "GET", "/index.html", 200, "home"},
+		{"", "GET", "/metadata", 200, "metadata"},
+		{"", "GET", "/platforms/jitsi", 200, "jitsi"},
+		{"", "GET", "/web/site.css", 200, "css"},
+		{"", "GET", "/platforms/skype", 404, "not found page"},
+		{"", "GET", "/platforms", 404, "not found page"},
+		{"", "GET", "/../../etc/passwd", 404, "not found page"},
+		{"", "GET", "/%2e%2e/%2e%2e/etc/passwd", 404, "not found page"},
+		{"", "POST", "/", 405, "method not allowed"},
+		{"/privacy", "GET", "/privacy/", 200, "home"},
+		{"/privacy", "GET", "/privacy/metadata", 200, "metadata"},
+		{"/privacy", "GET", "/privacy", 301, ""},
+		{"/privacy", "GET", "/metadata", 404, "not found page"},
+		{"/privacy", "GET", "/privacy-other/metadata", 404, "not found page"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.base+" "+tt.method+" "+tt.path, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			req := httptest.NewRequest(tt.method, "http://example.org"+tt.path, nil)
+			FileServer(dir, tt.base).ServeHTTP(rec, req)
+			require.Equal(t, tt.wantStatus, rec.Code)
+			require.Contains(t, rec.Body.String(), tt.wantBody)
+		})
+	}
+
+	rec := httptest.NewRecorder()
+	FileServer(dir, "").ServeHTTP(rec, httptest.NewRequest("GET", "/manifest.webmanifest", nil))
+	require.Equal(t, "application/manifest+json", rec.Header().Get("Content-Type"))
+	require.Equal(t, "no-cache", rec.Header().Get("Cache-Control"))
+}
+
+// TestBuild builds the shipped content and checks the folder a therapist
+// would upload.
+func TestBuild(t *testing.T) {
+	mod, err := filepath.Abs(filepath.Join("..", ".."))
+	require.NoError(t, err)
+	s, err := content.Load(os.DirFS(filepath.Join(mod, "content")), "content")
+	require.NoError(t, err)
+	build := func(out, base string) Result {
+		res, err := Build(s, Options{
+			ModuleDir: mod,
+			WebDir:    filepath.Join(mod, "web"),
+			WasmExec:  filepath.Join(mod, "wasm_exec", "wasm_exec.js"),
+			Out:       out,
+			Base:      base,
+		})
+		require.NoError(t, err)
+		return res
+	}
+	out := filepath.Join(t.TempDir(), "dist")
+	res := build(out, "")
+
+	t.Run("every route is prerendered with its text", func(t *testing.T) {
+		for _, p := range s.Pages {
+			name := strings.TrimPrefix(p.Path, "/") + ".html"
+			if p.Path == "/" {
+				name = "index.html"
+			}
+			b, err := os.ReadFile(filepath.Join(out, name))
+			require.NoError(t, err, p.Path)
+			html := string(b)
+			require.Contains(t, html, "<h1>"+htmlEscape(p.Title)+"</h1>", p.Path)
+			require.Contains(t, html, `<html lang="`+s.Settings.Language+`"`, p.Path)
+			for _, h := range p.TOC {
+				require.Contains(t, html, `id="`+h.ID+`"`, p.Path)
+			}
+		}
+		b, err := os.ReadFile(filepath.Join(out, "404.html"))
+		require.NoError(t, err)
+		require.Contains(t, string(b), "<h1>"+htmlEscape(s.NotFound.Title)+"</h1>")
+	})
+
+	t.Run("nothing loads from another origin", func(t *testing.T) {
+		requireNoRemoteResources(t, out)
+	})
+
+	t.Run("wasm_exec.js is the toolchain's", func(t *testing.T) {
+		goroot, err := exec.Command("go", "env", "GOROOT").Output()
+		require.NoError(t, err)
+		want, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"))
+		require.NoError(t, err)
+		got, err := os.ReadFile(filepath.Join(out, "wasm_exec.js"))
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(got))
+	})
+
+	t.Run("service worker precaches every route and the site's data", func(t *testing.T) {
+		b, err := os.ReadFile(filepath.Join(out, "app-worker.js"))
+		require.NoError(t, err)
+		worker := string(b)
+		for _, p := range s.Pages {
+			require.Contains(t, worker, `"`+p.Path+`"`)
+		}
+		require.Contains(t, worker, `"/web/site.json"`)
+		require.Contains(t, worker, `const cacheName = "app-" + "`+res.Version+`"`)
+	})
+
+	t.Run("the same content builds the same version", func(t *testing.T) {
+		again := build(filepath.Join(t.TempDir(), "dist"), "")
+		require.Equal(t, res.Version, again.Version)
+		require.Len(t, res.Version, 16)
+	})
+
+	t.Run("a sub-path moves every link and the manifest", func(t *testing.T) {
+		sub := filepath.Join(t.TempDir(), "dist")
+		subRes := build(sub, "/privacy/")
+		require.NotEqual(t, res.Version, subRes.Version)
+		b, err := os.ReadFile(filepath.Join(sub, "platforms", "jitsi.html"))
+		require.NoError(t, err)
+		for _, m := range regexp.MustCompile(`(?:href|src)="(/[^"]*)"`).FindAllStringSubmatch(string(b), -1) {
+			require.True(t, strings.HasPrefix(m[1], "/privacy/"), "%s is outside /privacy/", m[1])
+		}
+		var manifest map[string]any
+		b, err = os.ReadFile(filepath.Join(sub, "manifest.webmanifest"))
+		require.NoError(t, err)
+		require.NoError(t, json.Unmarshal(b, &manifest))
+		require.Equal(t, "/privacy/", manifest["scope"])
+		require.Equal(t, "/privacy/", manifest["start_url"])
+	})
+
+	t.Run("refuses to empty a folder that is not a build", func(t *testing.T) {
+		dir := t.TempDir()
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "thesis.docx"), []byte("precious"), 0o644))
+		_, err := Build(s, Options{ModuleDir: mod, WebDir: filepath.Join(mod, "web"), WasmExec: filepath.Join(mod, "wasm_exec", "wasm_exec.js"), Out: dir})
+		require.ErrorContains(t, err, "is not a previous build")
+		_, err = os.Stat(filepath.Join(dir, "thesis.docx"))
+		require.NoError(t, err)
+	})
+
+	t.Run("refuses a wasm_exec.js that is not the toolchain's", func(t *testing.T) {
+		stale := filepath.Join(t.TempDir(), "wasm_exec.js")
+		require.NoError(t, os.WriteFile(stale, []byte("// from another Go version\n"), 0o644))
+		_, err := Build(s, Options{ModuleDir: mod, WebDir: filepath.Join(mod, "web"), WasmExec: stale, Out: filepath.Join(t.TempDir(), "d")})
+		require.ErrorContains(t, err, "differs from")
+	})
+}
+
+// remoteResource matches an element that loads a resource, and CSS url()
+// or @import, pointing at another origin.
+var (
+	resourceTag = regexp.MustCompile(`(?is)<(?:link|script|img|iframe|source|video|audio|embed|object|track)\b[^>]*>`)
+	remoteAttr  = regexp.MustCompile(`(?i)\b(?:src|href|srcset|data|poster)\s*=\s*["']?\s*(?:https?:)?//`)
+	remoteCSS   = regexp.MustCompile(`(?i)(?:url\(\s*["']?\s*(?:https?:)?//|@import\s+["']?(?:https?:)?//)`)
+)
+
+func requireNoRemoteResources(t *testing.T, dir string) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(p, ".wasm") || strings.HasSuffix(p, ".png") {
+			return err
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		b, err := io.ReadAll(f)
+		if err != nil {
+			return err
+		}
+		text := string(b)
+		for _, tag := range resourceTag.FindAllString(text, -1) {
+			require.False(t, remoteAttr.MatchString(tag), "%s loads from another origin: %s", p, tag)
+		}
+		require.False(t, remoteCSS.MatchString(text), "%s: CSS loads from another origin", p)
+		if strings.HasSuffix(p, ".webmanifest") {
+			require.NotContains(t, text, "http", "%s: the manifest points at another origin", p)
+		}
+		if strings.HasSuffix(p, "app-worker.js") {
+			require.NotRegexp(t, `resourcesToCache = [^;]*https?:`, text, "the service worker precaches another origin")
+		}
+		return nil
+	})
+	require.NoError(t, err)
+}
+
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+}
+
