@@ -270,4 +270,3 @@ func requireNoRemoteResources(t *testing.T, dir string) {
 func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
 }
-
