@@ -54,6 +54,8 @@ func (p *page) Render() app.UI {
 				app.If(platform != nil, func() app.UI { return platformStance(*platform) }),
 				app.If(len(pg.TOC) >= 3, func() app.UI { return tableOfContents(pg.TOC) }),
 				app.Raw(site.WithBase(pg.HTML, basePath())),
+				app.If(p.Path == site.QuestionnairePath, func() app.UI { return newQuestionnaire() }),
+				app.If(p.Path == site.ComparePath, func() app.UI { return comparison(s) }),
 				app.If(platform != nil, func() app.UI { return platformFacts(*platform) }),
 				app.If(platform != nil, func() app.UI { return platformSources(*platform) }),
 			),

@@ -45,6 +45,8 @@ func platformFacts(p site.Platform) app.UI {
 		app.P().Class("reviewed").Body(
 			app.Text("Facts last checked on "),
 			app.Time().DateTime(p.Reviewed).Text(longDate(p.Reviewed)),
+			app.Text(". "),
+			app.A().Href(link(site.ComparePath)).Text("Compare all the platforms side by side"),
 			app.Text("."),
 		),
 	)

@@ -134,6 +134,7 @@ func Load(fsys fs.FS, dir string) (*site.Site, error) {
 
 	l.unexpectedFiles()
 	l.checkLinks()
+	l.checkCriteriaLinks()
 
 	if len(l.problems) > 0 {
 		sort.SliceStable(l.problems, func(i, j int) bool {
@@ -533,6 +534,22 @@ func (l *loader) checkLinks() {
 			if dest, ok := l.docs[target]; ok && link.Fragment != "" && !hasHeading(dest.doc, link.Fragment) {
 				l.problem(rp.file, link.Line, "link to %s#%s: %s has no heading with ID %q", link.Path, link.Fragment, dest.file, link.Fragment)
 			}
+		}
+	}
+}
+
+// checkCriteriaLinks checks that the policy still has the section each
+// criterion of the comparison links to.
+func (l *loader) checkCriteriaLinks() {
+	for _, c := range site.Criteria {
+		p, frag, _ := strings.Cut(c.Explained, "#")
+		dest, ok := l.docs[p]
+		if !ok && !l.exists[p] {
+			l.problem(site.PlatformDir, 0, "the comparison explains %q with %s, which is not a page", c.Label, c.Explained)
+			continue
+		}
+		if ok && frag != "" && !hasHeading(dest.doc, frag) {
+			l.problem(dest.file, 0, "the comparison explains %q with the heading %q, which %s no longer has: keep the heading or update site.Criteria", c.Label, frag, dest.file)
 		}
 	}
 }

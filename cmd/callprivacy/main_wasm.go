@@ -19,5 +19,6 @@ func main() {
 		return
 	}
 	ui.Register(s)
+	ui.RepairLocation()
 	app.RunWhenOnBrowser()
 }

@@ -9,6 +9,7 @@ package browsertest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
@@ -133,7 +134,7 @@ func NewBrowser(t testing.TB) *Browser {
 	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(func() {
 		cancelTimeout()
 		cancelCtx()
@@ -253,4 +254,98 @@ func (b *Browser) describe() string {
 	var state string
 	_ = b.Eval(`location.href + " h1=" + (document.querySelector("h1") || {}).textContent`, &state)
 	return state
+}
+
+// ClickButton clicks the visible button whose text is exactly text.
+func (b *Browser) ClickButton(text string) error {
+	return chromedp.Run(b.Ctx, chromedp.Click(`//button[normalize-space(.)="`+text+`"]`, chromedp.BySearch, chromedp.NodeVisible))
+}
+
+// ClickLink clicks the visible link whose text is exactly text.
+func (b *Browser) ClickLink(text string) error {
+	return chromedp.Run(b.Ctx, chromedp.Click(`//a[normalize-space(.)="`+text+`"]`, chromedp.BySearch, chromedp.NodeVisible))
+}
+
+// WaitText waits until the first element matching sel shows want.
+func (b *Browser) WaitText(sel, want string, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		var got string
+		err := b.Eval(`(() => { const e = document.querySelector(`+jsString(sel)+`); return e ? e.innerText.trim() : "" })()`, &got)
+		if err != nil {
+			return err
+		}
+		if got == want {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%s shows %q, not %q, after %v (%s)", sel, got, want, timeout, b.describe())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// WaitContains waits until the first element matching sel contains want.
+func (b *Browser) WaitContains(sel, want string, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		var got string
+		err := b.Eval(`(() => { const e = document.querySelector(`+jsString(sel)+`); return e ? e.innerText : "" })()`, &got)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(got, want) {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%s shows %q, without %q, after %v (%s)", sel, got, want, timeout, b.describe())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// WaitFocus waits until the element with the given ID has the focus.
+func (b *Browser) WaitFocus(id string, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		var focused string
+		if err := b.Eval(`document.activeElement ? document.activeElement.id : ""`, &focused); err != nil {
+			return err
+		}
+		if focused == id {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("focus is on %q, not %q, after %v", focused, id, timeout)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// Back goes back one entry in the tab's history, as the browser's back
+// button does. (chromedp.NavigateBack waits for a page load, which moving
+// between fragments of one page never fires.)
+func (b *Browser) Back() error {
+	return b.Eval(`history.back()`, nil)
+}
+
+// StorageUsed reports everything the page has stored in the browser:
+// cookies, localStorage, sessionStorage and IndexedDB databases.
+func (b *Browser) StorageUsed() (string, error) {
+	var used string
+	err := b.Eval(`(async () => {
+		const out = [];
+		if (document.cookie) out.push("cookies: " + document.cookie);
+		if (localStorage.length) out.push("localStorage: " + Object.keys(localStorage).join(","));
+		if (sessionStorage.length) out.push("sessionStorage: " + Object.keys(sessionStorage).join(","));
+		const dbs = indexedDB.databases ? await indexedDB.databases() : [];
+		if (dbs.length) out.push("IndexedDB: " + dbs.map(d => d.name).join(","));
+		return out.join("; ");
+	})()`, &used)
+	return used, err
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }

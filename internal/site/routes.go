@@ -18,8 +18,17 @@ var Routes = []Route{
 	{Path: "/how-i-work", File: "how-i-work.md"},
 	{Path: "/metadata", File: "metadata.md"},
 	{Path: "/security", File: "security.md"},
-	{Path: "/questionnaire", File: "questionnaire.md"},
+	{Path: QuestionnairePath, File: "questionnaire.md"},
+	{Path: ComparePath, File: "compare.md"},
 }
+
+// Pages whose content file is only the introduction: the app builds the
+// rest, the questionnaire from package questionnaire and the comparison
+// from the platforms' facts.
+const (
+	QuestionnairePath = "/questionnaire"
+	ComparePath       = "/compare"
+)
 
 // Content files that are not routed pages.
 const (

@@ -203,8 +203,10 @@ func handler(s *site.Site, base, version string, routes []string) *app.Handler {
 		Icon:            icons,
 		BackgroundColor: "#ffffff",
 		ThemeColor:      "#1d5c63",
-		LoadingLabel:    "Loading the interactive parts: {progress}%",
-		Styles:          []string{"/web/" + StyleFile, "/web/" + HighlightFile},
+		// Shown only on the questionnaire (see site.css): it is the one page
+		// that needs the app to be usable.
+		LoadingLabel: "Preparing the questionnaire… {progress}%",
+		Styles:       []string{"/web/" + StyleFile, "/web/" + HighlightFile},
 		// Routes and data, so that every page opens offline after a visit.
 		CacheableResources: cacheable,
 		Resources:          baseResolver{base: base},

@@ -1,0 +1,295 @@
+package browsertest
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
+
+	"callprivacy/internal/questionnaire"
+	"callprivacy/internal/site"
+)
+
+const stepWait = 10 * time.Second
+
+// openQuestionnaire opens /questionnaire in a fresh browser and waits for
+// the app.
+func openQuestionnaire(t *testing.T) (*Browser, string, *questionnaire.Questionnaire) {
+	t.Helper()
+	origin := Serve(t, built.root.Dir, "")
+	b := NewBrowser(t)
+	require.NoError(t, b.Navigate(origin+site.QuestionnairePath))
+	require.NoError(t, b.WaitForApp(appStart))
+	return b, origin, questionnaire.New(built.root.Site)
+}
+
+// answer answers the question on screen with the given options (none:
+// skip) and moves on, checking that the next screen appears and that focus
+// moved to its heading.
+func answer(t *testing.T, b *Browser, q questionnaire.Question, next string, options ...string) {
+	t.Helper()
+	require.NoError(t, b.WaitText("#step-heading", q.Prompt, stepWait))
+	for _, o := range options {
+		require.NoError(t, chromedp.Run(b.Ctx, chromedp.Click("#opt-"+q.ID+"-"+o, chromedp.ByQuery, chromedp.NodeVisible)), q.ID+"/"+o)
+	}
+	if len(options) == 0 {
+		require.NoError(t, b.ClickButton("Skip this question"), q.ID)
+	} else {
+		require.NoError(t, b.ClickButton("Continue"), q.ID)
+	}
+	require.NoError(t, b.WaitText("#step-heading", next, stepWait), "after "+q.ID)
+	require.NoError(t, b.WaitFocus("step-heading", stepWait), "after "+q.ID)
+}
+
+// requireNothingLeft asserts the promise of the questionnaire: no request
+// left the origin, nothing was stored, nothing went wrong.
+func requireNothingLeft(t *testing.T, b *Browser, origin string) {
+	t.Helper()
+	requireSameOrigin(t, origin, b.Requests())
+	used, err := b.StorageUsed()
+	require.NoError(t, err)
+	require.Empty(t, used, "the questionnaire stored something in the browser")
+	for _, r := range b.Requests() {
+		require.NotContains(t, r, "answers=", "answers went into a request")
+	}
+	require.Empty(t, b.Problems())
+}
+
+// TestQuestionnaireFullPath answers every question, checks the answers,
+// gets a recommendation and copies the summary.
+func TestQuestionnaireFullPath(t *testing.T) {
+	b, origin, q := openQuestionnaire(t)
+	qs := q.Questions()
+	give := questionnaire.Answers{
+		questionnaire.QDevices:    {"computer", "phone"},
+		questionnaire.QSignal:     {"willing"},
+		questionnaire.QInstall:    {"no"},
+		questionnaire.QWho:        {"me"},
+		questionnaire.QHousehold:  {"shared"},
+		questionnaire.QMetadata:   {"a-lot"},
+		questionnaire.QPhone:      {"yes"},
+		questionnaire.QConnection: {"patchy"},
+		questionnaire.QAccess:     {"captions"},
+		questionnaire.QPreference: {"whatsapp"},
+	}
+	for i, question := range qs {
+		next := "Check your answers"
+		if i+1 < len(qs) {
+			next = qs[i+1].Prompt
+		}
+		answer(t, b, question, next, give[question.ID]...)
+	}
+	check, err := b.Text(".check-answers")
+	require.NoError(t, err)
+	for _, question := range qs {
+		require.Contains(t, check, questionnaire.AnswerText(question, give))
+	}
+
+	want := q.Recommend(give)
+	require.NoError(t, b.ClickButton("See my recommendation"))
+	require.NoError(t, b.WaitText("#step-heading", "My suggestion for you: "+want.Ranked[0].Platform.Name, stepWait))
+	result, err := b.Text(".result")
+	require.NoError(t, err)
+	for _, r := range want.Ranked[0].Reasons {
+		require.Contains(t, result, r.Text)
+	}
+	require.Contains(t, result, "About WhatsApp", "a respectful word on the platform the client preferred")
+	require.Contains(t, result, "Neither platform I use adds automatic captions")
+	for _, item := range want.Checklist {
+		require.Contains(t, result, item)
+	}
+
+	// Copy summary: the real clipboard, with the permission a visitor
+	// grants by clicking.
+	require.NoError(t, chromedp.Run(b.Ctx, browser.GrantPermissions([]browser.PermissionType{
+		browser.PermissionTypeClipboardReadWrite, browser.PermissionTypeClipboardSanitizedWrite,
+	}).WithOrigin(origin)))
+	require.NoError(t, b.ClickButton("Copy summary"))
+	require.NoError(t, b.WaitText(".result .notice", "Summary copied. You can paste it into your reply to my email.", stepWait))
+	var copied string
+	require.NoError(t, b.Eval(`navigator.clipboard.readText()`, &copied))
+	require.Equal(t, q.Summary(give, want), copied)
+
+	requireNothingLeft(t, b, origin)
+}
+
+// TestQuestionnaireSkipAll skips every question: the result still names an
+// offered platform and says why.
+func TestQuestionnaireSkipAll(t *testing.T) {
+	b, origin, q := openQuestionnaire(t)
+	qs := q.Questions()
+	for i, question := range qs {
+		next := "Check your answers"
+		if i+1 < len(qs) {
+			next = qs[i+1].Prompt
+		}
+		answer(t, b, question, next)
+	}
+	require.NoError(t, b.ClickButton("See my recommendation"))
+	want := q.Recommend(questionnaire.Answers{})
+	require.NoError(t, b.WaitText("#step-heading", "My suggestion for you: "+want.Ranked[0].Platform.Name, stepWait))
+	result, err := b.Text(".result")
+	require.NoError(t, err)
+	require.Contains(t, result, want.Ranked[0].Reasons[0].Text)
+
+	// Start again forgets everything.
+	require.NoError(t, b.ClickButton("Start again"))
+	require.NoError(t, b.WaitText("#step-heading", qs[0].Prompt, stepWait))
+	requireNothingLeft(t, b, origin)
+}
+
+// TestQuestionnaireBackChangeAndResume uses the browser's back button, the
+// "Change" links, a resumable link and a tampered one.
+func TestQuestionnaireBackChangeAndResume(t *testing.T) {
+	b, origin, q := openQuestionnaire(t)
+	qs := q.Questions()
+	answer(t, b, qs[0], qs[1].Prompt, "computer")
+	answer(t, b, qs[1], qs[2].Prompt, "yes")
+
+	// The browser's back button returns to the previous question, with
+	// the answer still there.
+	require.NoError(t, b.Back())
+	require.NoError(t, b.WaitText("#step-heading", qs[1].Prompt, stepWait))
+	var checked bool
+	require.NoError(t, b.Eval(`document.getElementById("opt-signal-yes").checked`, &checked))
+	require.True(t, checked, "going back lost the answer")
+	require.NoError(t, b.ClickButton("Continue"))
+	require.NoError(t, b.WaitText("#step-heading", qs[2].Prompt, stepWait))
+	for i := 2; i < len(qs); i++ {
+		next := "Check your answers"
+		if i+1 < len(qs) {
+			next = qs[i+1].Prompt
+		}
+		answer(t, b, qs[i], next)
+	}
+
+	// Change an answer from the check step, and come straight back.
+	require.NoError(t, chromedp.Run(b.Ctx, chromedp.Click(`.check-row a[href="#q-`+questionnaire.QWho+`"]`, chromedp.ByQuery)))
+	who, _ := questionnaire.Find(qs, questionnaire.QWho)
+	answer(t, b, who, "Check your answers", "apart")
+	check, err := b.Text(".check-answers")
+	require.NoError(t, err)
+	require.Contains(t, check, "Me and others, joining from different places")
+
+	// A resumable link, asked for explicitly, carries the answers in the
+	// fragment only.
+	require.NoError(t, b.ClickButton("See my recommendation"))
+	require.NoError(t, chromedp.Run(b.Ctx, chromedp.Click(`.resume summary`, chromedp.ByQuery)))
+	require.NoError(t, b.ClickButton("Make the link"))
+	var resume string
+	require.NoError(t, chromedp.Run(b.Ctx, chromedp.Value("#resume-link", &resume, chromedp.ByQuery)))
+	want := q.Encode(questionnaire.Answers{questionnaire.QDevices: {"computer"}, questionnaire.QSignal: {"yes"}, questionnaire.QWho: {"apart"}})
+	require.Equal(t, origin+site.QuestionnairePath+"#"+want, resume)
+
+	// Opening it in a fresh browser restores the answers, and takes them
+	// out of the address bar.
+	b2 := NewBrowser(t)
+	require.NoError(t, b2.Navigate(resume))
+	require.NoError(t, b2.WaitForApp(appStart))
+	require.NoError(t, b2.WaitText("#step-heading", "Check your answers", stepWait))
+	check, err = b2.Text(".check-answers")
+	require.NoError(t, err)
+	require.Contains(t, check, "Yes, I already use it")
+	var hash string
+	require.NoError(t, b2.Eval(`location.hash`, &hash))
+	require.Equal(t, "#check", hash)
+
+	// A hand-edited or truncated link gets a calm message, not a crash.
+	for _, bad := range []string{
+		strings.Replace(resume, "apart", "everyone", 1),
+		resume[:len(resume)-6],
+		origin + site.QuestionnairePath + "#answers=v1;%ZZ;<script>",
+	} {
+		b3 := NewBrowser(t)
+		require.NoError(t, b3.Navigate(bad))
+		require.NoError(t, b3.WaitForApp(appStart))
+		require.NoError(t, b3.WaitContains(".questionnaire .notice", "This link's answers could not be read", stepWait), "%s %v", bad, b3.Problems())
+		require.NoError(t, b3.WaitText("#step-heading", qs[0].Prompt, stepWait), bad)
+		var hash string
+		require.NoError(t, b3.Eval(`location.hash`, &hash))
+		require.Empty(t, hash, "the unreadable answers stay in the address bar")
+		require.Empty(t, b3.Problems(), bad)
+	}
+
+	requireNothingLeft(t, b, origin)
+	requireNothingLeft(t, b2, origin)
+}
+
+// TestQuestionnaireBeforeTheApp checks the prerendered questionnaire: the
+// first question is there, nothing is pre-selected (go-app writes
+// checked="false", which browsers read as checked) and the buttons wait.
+func TestQuestionnaireBeforeTheApp(t *testing.T) {
+	origin := Serve(t, built.root.Dir, "")
+	b := NewBrowser(t)
+	require.NoError(t, b.Navigate(origin+site.QuestionnairePath+"?wasm=false"))
+	qs := questionnaire.New(built.root.Site).Questions()
+	h, err := b.Text("#step-heading")
+	require.NoError(t, err)
+	require.Equal(t, qs[0].Prompt, h)
+	var state struct {
+		Inputs   int  `json:"inputs"`
+		Checked  int  `json:"checked"`
+		Disabled bool `json:"disabled"`
+	}
+	require.NoError(t, b.Eval(`({
+		inputs: document.querySelectorAll(".questionnaire input").length,
+		checked: document.querySelectorAll(".questionnaire input:checked").length,
+		disabled: [...document.querySelectorAll(".questionnaire button")].every(b => b.disabled),
+	})`, &state))
+	require.Equal(t, len(qs[0].Options), state.Inputs)
+	require.Zero(t, state.Checked, "an option looks pre-selected before the app runs")
+	require.True(t, state.Disabled)
+}
+
+// TestComparePage checks the comparison: every platform and criterion with
+// its source, a table on a wide screen, cards on a phone, and no sideways
+// scrolling.
+func TestComparePage(t *testing.T) {
+	s := built.root.Site
+	origin := Serve(t, built.root.Dir, "")
+	b := NewBrowser(t)
+	require.NoError(t, b.Navigate(origin+site.ComparePath))
+	require.NoError(t, b.WaitForApp(appStart))
+
+	cards, err := b.Text(".compare-cards")
+	require.NoError(t, err)
+	for _, p := range s.Platforms {
+		require.Contains(t, cards, p.Name)
+		for _, f := range p.Facts {
+			require.Contains(t, cards, f.Explain, "%s/%s", p.Slug, f.Criterion)
+		}
+	}
+	var layout struct {
+		Table     string `json:"table"`
+		Cards     string `json:"cards"`
+		Overflows bool   `json:"overflows"`
+	}
+	measure := `({
+		table: getComputedStyle(document.querySelector(".compare-table")).display,
+		cards: getComputedStyle(document.querySelector(".compare-cards")).display,
+		overflows: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+	})`
+	require.NoError(t, b.Eval(measure, &layout))
+	require.Equal(t, "none", layout.Table, "a phone gets cards, not the table")
+	require.False(t, layout.Overflows, "the page scrolls sideways on a phone")
+
+	require.NoError(t, chromedp.Run(b.Ctx, chromedp.EmulateViewport(1400, 900)))
+	require.NoError(t, b.Eval(measure, &layout))
+	require.Equal(t, "none", layout.Cards, "a wide screen gets the table")
+	var rows int
+	require.NoError(t, b.Eval(`document.querySelectorAll(".compare-table tbody tr[id^=criterion-]").length`, &rows))
+	require.Equal(t, len(site.Criteria), rows)
+
+	// Every platform page links here.
+	for _, p := range s.Platforms {
+		require.NoError(t, b.Navigate(origin+site.PlatformPath(p.Slug)))
+		var links int
+		require.NoError(t, b.Eval(`document.querySelectorAll('a[href="/compare"]').length`, &links))
+		require.Positive(t, links, p.Slug)
+	}
+	requireSameOrigin(t, origin, b.Requests())
+	require.Empty(t, b.Problems())
+}
