@@ -75,7 +75,11 @@ func (c *questionnairePage) OnMount(ctx app.Context) {
 func (c *questionnairePage) OnNav(ctx app.Context) {
 	q := c.questionnaire()
 	frag := currentFragment()
-	c.resumeLink, c.copyStatus, c.summary = "", "", ""
+	if frag != "" && frag != stepCheck && frag != stepResult && !strings.HasPrefix(frag, questionStep) &&
+		!strings.HasPrefix(frag, questionnaire.FragmentPrefix) {
+		return // another anchor on the page, such as the skip link
+	}
+	c.resumeLink, c.copyStatus, c.summary, c.message = "", "", "", ""
 	switch {
 	case strings.HasPrefix(frag, questionnaire.FragmentPrefix):
 		a, err := q.Decode(frag)
@@ -99,10 +103,8 @@ func (c *questionnairePage) OnNav(ctx app.Context) {
 				c.step = i
 			}
 		}
-	case frag == "":
-		c.step = 0
 	default:
-		return // another anchor on the page, such as the skip link
+		c.step = 0
 	}
 	c.afterStepChange(ctx, c.navigated)
 	c.navigated = true

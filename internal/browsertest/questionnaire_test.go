@@ -239,6 +239,9 @@ func TestQuestionnaireBeforeTheApp(t *testing.T) {
 		checked: document.querySelectorAll(".questionnaire input:checked").length,
 		disabled: [...document.querySelectorAll(".questionnaire button")].every(b => b.disabled),
 	})`, &state))
+	var loader string
+	require.NoError(t, b.Eval(`fetch(location.pathname).then(r => r.text())`, &loader))
+	require.Contains(t, loader, "Preparing the questionnaire… 0%", "the prerendered page says the questionnaire is getting ready")
 	require.Equal(t, len(qs[0].Options), state.Inputs)
 	require.Zero(t, state.Checked, "an option looks pre-selected before the app runs")
 	require.True(t, state.Disabled)

@@ -222,7 +222,7 @@ func (q *Questionnaire) Recommend(a Answers) Result {
 		if p, ok := q.site.Platform(slug); ok && !p.Offered() {
 			res.Declined = append(res.Declined, Declined{
 				Platform: p,
-				Text:     "I understand " + p.Name + " may be familiar, and it works well for many things. I don't use it for therapy sessions. " + p.Summary,
+				Text:     "I understand " + p.Name + " may be familiar, and it works well for many things. " + p.Summary,
 			})
 		}
 	}
