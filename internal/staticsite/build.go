@@ -9,6 +9,7 @@ package staticsite
 import (
 	"bytes"
 	"crypto/sha256"
+	_ "embed"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -58,6 +59,8 @@ type Result struct {
 const (
 	// StyleFile is the site's stylesheet, copied from WebDir.
 	StyleFile = "site.css"
+	// ScriptFile is the site's one plain script, copied from WebDir.
+	ScriptFile = "site.js"
 	// HighlightFile is chroma's stylesheet for code, written once.
 	HighlightFile = "highlight.css"
 	wasmFile      = "app.wasm"
@@ -164,6 +167,9 @@ func Build(s *site.Site, o Options) (Result, error) {
 		if err := os.WriteFile(filepath.Join(o.Out, "wasm_exec.js"), wasmExec, 0o644); err != nil {
 			return err
 		}
+		if err := fillWorker(filepath.Join(o.Out, "app-worker.js"), base); err != nil {
+			return err
+		}
 		return fixManifestScope(filepath.Join(o.Out, "manifest.webmanifest"), base)
 	}
 	// The version is a hash of what the site ships, so that a new build
@@ -190,7 +196,10 @@ func Build(s *site.Site, o Options) (Result, error) {
 // handler configures go-app for this site. Every field that go-app would
 // otherwise point at another origin is set.
 func handler(s *site.Site, base, version string, routes []string) *app.Handler {
-	cacheable := []string{"/web/" + ui.SiteFile, "/web/" + HighlightFile, icons.SVG}
+	// Every route and the not-found page, so that every page opens offline
+	// after one visit; "/" again with its slash, which is how a browser asks
+	// for the home page under a sub-path.
+	cacheable := []string{"/web/" + ui.SiteFile, "/web/" + HighlightFile, icons.SVG, site.NotFoundPath, site.Link(base, "/")}
 	cacheable = append(cacheable, routes...)
 	home, _ := s.Page("/")
 	return &app.Handler{
@@ -207,6 +216,10 @@ func handler(s *site.Site, base, version string, routes []string) *app.Handler {
 		// that needs the app to be usable.
 		LoadingLabel: "Preparing the questionnaire… {progress}%",
 		Styles:       []string{"/web/" + StyleFile, "/web/" + HighlightFile},
+		// The few lines that must work without the wasm: see web/site.js.
+		Scripts: []string{"/web/" + ScriptFile},
+		// Our own worker: see app-worker.js.
+		ServiceWorkerTemplate: workerTemplate,
 		// Routes and data, so that every page opens offline after a visit.
 		CacheableResources: cacheable,
 		Resources:          baseResolver{base: base},
@@ -340,6 +353,23 @@ func hashTree(dir, base string, skip func(rel string) bool) (string, error) {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
+}
+
+// workerTemplate is the service worker; go-app fills in {{.Version}} and
+// {{.ResourcesToCache}}.
+//
+//go:embed app-worker.js
+var workerTemplate string
+
+// fillWorker fills in what go-app's template does not know: where the
+// not-found page is, to answer an unknown page offline.
+func fillWorker(file, base string) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	b = bytes.ReplaceAll(b, []byte("__NOT_FOUND_PAGE__"), []byte(site.Link(base, site.NotFoundPath)))
+	return os.WriteFile(file, b, 0o644)
 }
 
 // fixManifestScope sets the web manifest's scope to the base path: go-app

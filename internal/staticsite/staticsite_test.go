@@ -185,7 +185,8 @@ func TestBuild(t *testing.T) {
 			require.Contains(t, worker, `"`+p.Path+`"`)
 		}
 		require.Contains(t, worker, `"/web/site.json"`)
-		require.Contains(t, worker, `const cacheName = "app-" + "`+res.Version+`"`)
+		require.Contains(t, worker, `const version = "`+res.Version+`"`)
+		require.Contains(t, worker, `const notFoundPage = "/404"`)
 	})
 
 	t.Run("the same content builds the same version", func(t *testing.T) {
