@@ -19,6 +19,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -69,7 +70,17 @@ func Build(dir, base string) (Built, error) {
 	if err != nil {
 		return Built{}, err
 	}
-	s, err := content.Load(os.DirFS(filepath.Join(mod, "content")), "content")
+	return BuildFrom(filepath.Join(mod, "content"), dir, base)
+}
+
+// BuildFrom builds the content folder contentDir into dir, hosted under
+// base.
+func BuildFrom(contentDir, dir, base string) (Built, error) {
+	mod, err := ModuleDir()
+	if err != nil {
+		return Built{}, err
+	}
+	s, err := content.Load(os.DirFS(contentDir), "content")
 	if err != nil {
 		return Built{}, err
 	}
@@ -83,18 +94,49 @@ func Build(dir, base string) (Built, error) {
 	return Built{Site: s, Dir: dir, Base: base}, err
 }
 
-// Serve serves dir under base on a loopback port until the test ends, and
-// returns the site's origin, e.g. "http://127.0.0.1:41234".
-func Serve(t testing.TB, dir, base string) string {
+// Host is a static host on a loopback port: it serves one built site,
+// can be switched to another build (a deployment) and can be stopped, to
+// test what a visitor sees offline.
+type Host struct {
+	Origin  string
+	base    string
+	srv     *http.Server
+	current atomic.Pointer[http.Handler]
+}
+
+// StartHost serves dir under base until the test ends.
+func StartHost(t testing.TB, dir, base string) *Host {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: staticsite.FileServer(dir, base), ReadHeaderTimeout: 5 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	t.Cleanup(func() { _ = srv.Close() })
-	return "http://" + ln.Addr().String()
+	h := &Host{Origin: "http://" + ln.Addr().String(), base: base}
+	h.Deploy(dir)
+	h.srv = &http.Server{
+		Handler:           http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { (*h.current.Load()).ServeHTTP(w, r) }),
+		ReadHeaderTimeout: 5 * time.Second,
+	}
+	go func() { _ = h.srv.Serve(ln) }()
+	t.Cleanup(h.Stop)
+	return h
+}
+
+// Deploy switches the host to another build, as uploading a new dist/
+// would.
+func (h *Host) Deploy(dir string) {
+	var handler http.Handler = staticsite.FileServer(dir, h.base)
+	h.current.Store(&handler)
+}
+
+// Stop takes the host off the network: every later request is refused.
+func (h *Host) Stop() { _ = h.srv.Close() }
+
+// Serve serves dir under base on a loopback port until the test ends, and
+// returns the site's origin, e.g. "http://127.0.0.1:41234".
+func Serve(t testing.TB, dir, base string) string {
+	t.Helper()
+	return StartHost(t, dir, base).Origin
 }
 
 // Browser is a headless Chromium with a fresh profile, and a record of what
@@ -130,6 +172,10 @@ func NewBrowser(t testing.TB) *Browser {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
+		// Any host but this machine's loopback fails to resolve: a request
+		// to another origin cannot succeed quietly, even from the service
+		// worker, whose requests the page's recorder does not see.
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
 		chromedp.WindowSize(412, 915),
 	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -348,4 +394,30 @@ func (b *Browser) StorageUsed() (string, error) {
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// WaitForWorker waits until a service worker controls the page, which
+// happens once it has precached the whole site.
+func (b *Browser) WaitForWorker(timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		var controlled bool
+		if err := b.Eval(`!!navigator.serviceWorker.controller`, &controlled); err != nil {
+			return err
+		}
+		if controlled {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("no service worker controls the page after %v", timeout)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// Caches lists the names of the page's Cache Storage caches.
+func (b *Browser) Caches() ([]string, error) {
+	var names []string
+	err := b.Eval(`caches.keys()`, &names)
+	return names, err
 }

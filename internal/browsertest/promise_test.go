@@ -1,0 +1,169 @@
+package browsertest
+
+import (
+	"context"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
+
+	"callprivacy/internal/questionnaire"
+	"callprivacy/internal/site"
+)
+
+const workerReady = 30 * time.Second
+
+// TestEveryPageWorksOfflineAfterOneVisit visits one page, takes the host
+// off the network (not CDP's offline emulation, which still lets the
+// service worker reach the server), then opens every page, an unknown
+// one, and answers a question.
+func TestEveryPageWorksOfflineAfterOneVisit(t *testing.T) {
+	tests := []struct {
+		name  string
+		built Built
+		first string
+	}{
+		{name: "at the root", built: built.root, first: "/metadata"},
+		{name: "under /privacy/", built: built.sub, first: "/platforms/signal"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, base := tt.built.Site, tt.built.Base
+			host := StartHost(t, tt.built.Dir, base)
+			b := NewBrowser(t)
+			require.NoError(t, b.Navigate(host.Origin+site.Link(base, tt.first)))
+			require.NoError(t, b.WaitForApp(appStart))
+			require.NoError(t, b.WaitForWorker(workerReady))
+
+			host.Stop()
+			for _, p := range s.Pages {
+				require.NoError(t, b.Navigate(host.Origin+site.Link(base, p.Path)), p.Path)
+				require.NoError(t, b.WaitForApp(appStart), p.Path)
+				require.NoError(t, b.WaitText("h1", p.Title, stepWait), p.Path)
+			}
+			require.NoError(t, b.Navigate(host.Origin+site.Link(base, "/platforms/skype")))
+			require.NoError(t, b.WaitText("h1", s.NotFound.Title, stepWait))
+
+			q := questionnaire.New(s).Questions()
+			require.NoError(t, b.Navigate(host.Origin+site.Link(base, site.QuestionnairePath)))
+			require.NoError(t, b.WaitForApp(appStart))
+			answer(t, b, q[0], q[1].Prompt, "phone")
+			require.Empty(t, b.Problems())
+		})
+	}
+}
+
+// TestInstallableUnderASubPath asks Chromium whether the site can be
+// installed as an app when hosted under /privacy/.
+func TestInstallableUnderASubPath(t *testing.T) {
+	host := StartHost(t, built.sub.Dir, "/privacy")
+	b := NewBrowser(t)
+	require.NoError(t, b.Navigate(host.Origin+"/privacy/"))
+	require.NoError(t, b.WaitForApp(appStart))
+	require.NoError(t, b.WaitForWorker(workerReady))
+	var errs []*page.InstallabilityError
+	require.NoError(t, chromedp.Run(b.Ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+		var err error
+		errs, err = page.GetInstallabilityErrors().Do(ctx)
+		return err
+	})))
+	for _, e := range errs {
+		t.Errorf("not installable: %s %v", e.ErrorID, e.ErrorArguments)
+	}
+}
+
+// TestUpdateSwitchesWholeVersions deploys v1, visits, deploys v2 with
+// changed content: the page offers the new version, switches on request,
+// works offline on v2 and keeps no cache of v1.
+func TestUpdateSwitchesWholeVersions(t *testing.T) {
+	mod, err := ModuleDir()
+	require.NoError(t, err)
+	content := filepath.Join(t.TempDir(), "content")
+	require.NoError(t, os.CopyFS(content, os.DirFS(filepath.Join(mod, "content"))))
+	index := filepath.Join(content, "index.md")
+	b1, err := os.ReadFile(index)
+	require.NoError(t, err)
+	v1Title := built.root.Site.Pages[0].Title
+	v2Title := v1Title + ", updated"
+	require.NoError(t, os.WriteFile(index, []byte(strings.Replace(string(b1), "title: "+v1Title, "title: "+v2Title, 1)), 0o644))
+	v2, err := BuildFrom(content, filepath.Join(t.TempDir(), "v2"), "")
+	require.NoError(t, err)
+	require.Equal(t, v2Title, v2.Site.Pages[0].Title)
+
+	host := StartHost(t, built.root.Dir, "")
+	b := NewBrowser(t)
+	require.NoError(t, b.Navigate(host.Origin+"/"))
+	require.NoError(t, b.WaitForApp(appStart))
+	require.NoError(t, b.WaitForWorker(workerReady))
+	v1Caches, err := b.Caches()
+	require.NoError(t, err)
+	require.Len(t, v1Caches, 1)
+
+	host.Deploy(v2.Dir)
+	require.NoError(t, b.Navigate(host.Origin+"/"))
+	require.NoError(t, b.WaitForApp(appStart))
+	require.NoError(t, b.WaitContains(".update-notice", "A new version of this page is available.", workerReady))
+	h1, err := b.Text("h1")
+	require.NoError(t, err)
+	require.Equal(t, v1Title, h1, "until the reader switches, the page stays wholly v1")
+
+	require.NoError(t, b.ClickButton("Reload"))
+	require.NoError(t, b.WaitText("h1", v2Title, workerReady))
+	require.NoError(t, b.WaitForApp(appStart))
+	caches, err := b.Caches()
+	require.NoError(t, err)
+	require.Len(t, caches, 1)
+	require.NotEqual(t, v1Caches[0], caches[0], "the old version's cache is deleted")
+
+	host.Stop()
+	for _, path := range []string{"/", "/metadata"} {
+		require.NoError(t, b.Navigate(host.Origin+path))
+		require.NoError(t, b.WaitForApp(appStart))
+	}
+	require.NoError(t, b.Navigate(host.Origin+"/"))
+	require.NoError(t, b.WaitText("h1", v2Title, stepWait))
+	require.Empty(t, b.Problems())
+}
+
+// TestNothingLeavesTheSite follows the site's own links from the overview
+// to every page it can reach, and checks what each page did: requests only
+// to its own origin, no cookie, nothing stored, no console error.
+func TestNothingLeavesTheSite(t *testing.T) {
+	host := StartHost(t, built.root.Dir, "")
+	b := NewBrowser(t)
+	seen := map[string]bool{}
+	queue := []string{"/"}
+	for len(queue) > 0 {
+		path := queue[0]
+		queue = queue[1:]
+		if seen[path] {
+			continue
+		}
+		seen[path] = true
+		require.NoError(t, b.Navigate(host.Origin+path), path)
+		require.NoError(t, b.WaitForApp(appStart), path)
+		var links []string
+		require.NoError(t, b.Eval(`[...document.querySelectorAll("a[href]")].map(a => a.href)`, &links))
+		for _, l := range links {
+			u, err := url.Parse(l)
+			require.NoError(t, err)
+			if u.Scheme+"://"+u.Host == host.Origin && !seen[u.Path] {
+				queue = append(queue, u.Path)
+			}
+		}
+		used, err := b.StorageUsed()
+		require.NoError(t, err)
+		require.Empty(t, used, "%s stored something", path)
+	}
+	for _, p := range built.root.Site.Pages {
+		require.True(t, seen[p.Path], "no link leads to %s", p.Path)
+	}
+	requireSameOrigin(t, host.Origin, b.Requests())
+	require.Empty(t, b.Problems())
+}
