@@ -18,8 +18,13 @@ build:
 check:
 	$(GO) run ./cmd/callprivacy check
 
+# axe-core checks accessibility in the browser tests. It is installed from
+# the npm registry into a git-ignored folder, pinned, never committed.
+AXE_VERSION := 4.14.1
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+
 ## test: formatting, vet, unit tests and the browser tests in headless Chromium
-test: chromium
+test: chromium $(AXE)
 	@unformatted="$$(gofmt -l .)"; if [ -n "$$unformatted" ]; then echo "not gofmt-ed: $$unformatted" >&2; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
@@ -36,6 +41,19 @@ chromium:
 		echo "Install it (Debian: sudo apt-get install chromium) or set CHROMIUM=/path/to/chromium, then run make test again." >&2; \
 		exit 1; \
 	fi
+
+$(AXE):
+	@if ! command -v npm >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "make: installing Debian's npm to fetch axe-core for the accessibility tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+		else \
+			echo "make test needs npm to fetch axe-core (the accessibility checker) once." >&2; \
+			echo "Install it (Debian: sudo apt-get install npm), then run make test again." >&2; \
+			exit 1; \
+		fi; \
+	fi
+	npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@$(AXE_VERSION)
 
 ## wasm_exec: copy the Go toolchain's wasm_exec.js (after a Go upgrade)
 wasm_exec:

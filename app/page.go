@@ -31,12 +31,29 @@ func (p *page) data() (*site.Site, site.Page) {
 	return s, pg
 }
 
+// lastPath is the path the browser app last showed; "" before the first.
+var lastPath string
+
 // OnNav sets the document's title and description; it runs when the page
-// is prerendered and again in the browser after each navigation.
+// is prerendered and again in the browser after each navigation. When the
+// app moves to another page, focus goes to its title, so that a keyboard
+// starts at the top of the new page and a screen reader announces it.
 func (p *page) OnNav(ctx app.Context) {
 	s, pg := p.data()
 	ctx.Page().SetTitle(pg.Title + " · " + s.Settings.Practice)
 	ctx.Page().SetDescription(pg.Description)
+	if !app.IsClient {
+		return
+	}
+	path := ctx.Page().URL().Path
+	if lastPath != "" && path != lastPath {
+		ctx.Defer(func(app.Context) {
+			if h1 := app.Window().GetElementByID("page-title"); h1.Truthy() {
+				h1.Call("focus")
+			}
+		})
+	}
+	lastPath = path
 }
 
 func (p *page) Render() app.UI {
@@ -50,7 +67,7 @@ func (p *page) Render() app.UI {
 		siteHeader(s, p.Path),
 		app.Main().ID("main").TabIndex(-1).Body(
 			app.Article().Class("page").Body(
-				app.H1().Text(pg.Title),
+				app.H1().ID("page-title").TabIndex(-1).Text(pg.Title),
 				app.If(platform != nil, func() app.UI { return platformStance(*platform) }),
 				app.If(len(pg.TOC) >= 3, func() app.UI { return tableOfContents(pg.TOC) }),
 				app.Raw(site.WithBase(pg.HTML, basePath())),
@@ -82,6 +99,9 @@ func siteHeader(s *site.Site, current string) app.UI {
 		return app.Li().Body(a)
 	}
 	return app.Header().Class("site-header").Body(
+		// A real link, so that it works with no script at all; web/site.js
+		// makes it faster and clears the questionnaire first.
+		app.A().Class("quick-exit").Href(s.Settings.QuickExit).Rel("noreferrer").Text("Leave this site"),
 		app.A().Class("site-name").Href(link("/")).Text(s.Settings.Practice),
 		app.Nav().Aria("label", "Main").Body(
 			app.Ul().Class("nav-pages").Body(

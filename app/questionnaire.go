@@ -52,6 +52,8 @@ type questionnairePage struct {
 	// navigated is set after the first navigation: focus moves to a step's
 	// heading when the client moves between steps, not when the page opens.
 	navigated bool
+	// onExit forgets the answers when the reader leaves in a hurry.
+	onExit app.Func
 }
 
 func newQuestionnaire() *questionnairePage {
@@ -66,8 +68,29 @@ func (c *questionnairePage) questionnaire() *questionnaire.Questionnaire {
 	return c.q
 }
 
+// exitEvent is dispatched on the document by web/site.js when the reader
+// uses "Leave this site" (or presses Shift three times).
+const exitEvent = "callprivacy:exit"
+
 func (c *questionnairePage) OnMount(ctx app.Context) {
 	c.ready = true
+	c.onExit = app.FuncOf(func(app.Value, []app.Value) any {
+		// Synchronously: the page is about to be replaced.
+		c.forget()
+		return nil
+	})
+	app.Window().Get("document").Call("addEventListener", exitEvent, c.onExit)
+}
+
+func (c *questionnairePage) OnDismount() {
+	app.Window().Get("document").Call("removeEventListener", exitEvent, c.onExit)
+	c.onExit.Release()
+}
+
+// forget clears every answer and everything derived from them.
+func (c *questionnairePage) forget() {
+	c.answers = questionnaire.Answers{}
+	c.message, c.resumeLink, c.copyStatus, c.summary, c.fromCheck = "", "", "", "", false
 }
 
 // OnNav follows the URL fragment: the browser's back and forward buttons
@@ -444,7 +467,6 @@ func (c *questionnairePage) onMakeLink(ctx app.Context, e app.Event) {
 
 // onRestart forgets every answer and goes back to the first question.
 func (c *questionnairePage) onRestart(ctx app.Context, e app.Event) {
-	c.answers = questionnaire.Answers{}
-	c.message, c.resumeLink, c.copyStatus, c.summary, c.fromCheck = "", "", "", "", false
+	c.forget()
 	c.goTo(ctx, "")
 }

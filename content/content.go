@@ -87,6 +87,7 @@ type settingsMeta struct {
 	PolicyDate string   `yaml:"policy_date"`
 	Language   string   `yaml:"language"`
 	Offered    []string `yaml:"offered"`
+	QuickExit  string   `yaml:"quick_exit"`
 }
 
 // loader accumulates problems while it reads one content folder.
@@ -188,6 +189,11 @@ func (l *loader) settings(st *site.Settings) (yamlDoc, bool) {
 	if len(m.Offered) == 0 {
 		l.problem(file, doc.line("offered"), "offered must list at least one platform the practice uses, e.g. offered: [jitsi]")
 	}
+	if m.QuickExit == "" {
+		m.QuickExit = site.DefaultQuickExit
+	} else if u, err := url.Parse(m.QuickExit); err != nil || u.Scheme != "https" || u.Host == "" {
+		l.problem(file, doc.line("quick_exit"), "quick_exit %q must be a full https address of a neutral site, such as a weather page", m.QuickExit)
+	}
 	contact := markdown.Render([]byte(m.Contact), doc.line("contact"))
 	for _, p := range contact.Problems {
 		l.problem(file, p.Line, "contact: %s", p.Msg)
@@ -201,6 +207,7 @@ func (l *loader) settings(st *site.Settings) (yamlDoc, bool) {
 		PolicyDate:  m.PolicyDate,
 		Language:    m.Language,
 		Offered:     m.Offered,
+		QuickExit:   m.QuickExit,
 	}
 	return doc, true
 }

@@ -64,6 +64,7 @@ func validFS() fstest.MapFS {
 		"index.md":           file(validPage("Overview", "Overview", "## Start\n\nRead [how I work](/how-i-work) and [Alpha](/platforms/alpha).\n\n## Encryption is only part of the picture\n\n## What matters for a therapy call\n")),
 		"how-i-work.md":      file(validPage("How I work", "How I work", "## Platforms\n\nSee [below](#the-bottom-line).\n\n## The bottom line\n\nBoundaries.\n\n## Primary platforms\n\n## No silent AI tools\n\n## Controlled access\n")),
 		"compare.md":         file(validPage("Compare", "Compare", "Side by side.\n")),
+		"browsing-safely.md": file(validPage("Browsing safely", "Browsing safely", "Private windows.\n")),
 		"metadata.md":        file(validPage("Metadata", "Metadata", "## Who talks to whom\n\nPatterns.\n")),
 		"security.md":        file(validPage("Security", "Security", "## TLS\n\n```nginx\nssl_protocols TLSv1.3;\n```\n")),
 		"questionnaire.md":   file(validPage("Which platform?", "Questionnaire", "A few questions.\n")),
@@ -83,7 +84,7 @@ func TestLoadValid(t *testing.T) {
 	for _, p := range s.Pages {
 		paths = append(paths, p.Path)
 	}
-	require.Equal(t, []string{"/", "/platforms/alpha", "/platforms/beta", "/how-i-work", "/metadata", "/security", "/questionnaire", "/compare"}, paths)
+	require.Equal(t, []string{"/", "/platforms/alpha", "/platforms/beta", "/how-i-work", "/metadata", "/security", "/questionnaire", "/compare", "/browsing-safely"}, paths)
 	require.Equal(t, "alpha", s.Platforms[0].Slug, "offered platforms come first")
 	require.Len(t, s.Platforms[0].Facts, len(site.Criteria))
 	require.Equal(t, "Not found", s.NotFound.Title)
@@ -198,6 +199,9 @@ func TestLoadReportsProblemsAtFileAndLine(t *testing.T) {
 		{name: "a heading the comparison links to is gone", file: "how-i-work.md",
 			edit: func(s string) string { return strings.Replace(s, "## No silent AI tools", "## No AI", 1) },
 			want: `content/how-i-work.md: the comparison explains "Recording" with the heading "no-silent-ai-tools"`},
+		{name: "quick exit not https", file: "site.yaml",
+			edit: func(s string) string { return s + "quick_exit: http://example.org/\n" },
+			want: `content/site.yaml:6: quick_exit "http://example.org/" must be a full https address`},
 		{name: "stray Markdown file", file: "extra.md", give: validPage("Extra", "Extra", "x"),
 			want: "content/extra.md: not part of the site"},
 		{name: "platform file name not a slug", file: "platforms/Big Blue.md", give: validPlatform("Big", "not-used"),

@@ -13,6 +13,51 @@
     }
   });
 
+  // Leave this site: the "Leave this site" link, or Shift pressed three
+  // times within two seconds (as GOV.UK's "Exit this page" does). It must
+  // not wait for the wasm app: it clears the questionnaire, hides the page
+  // at once and replaces this history entry with a neutral page, so that
+  // Back does not lead straight here.
+  const leave = () => {
+    const exit = document.querySelector("a.quick-exit");
+    if (!exit) {
+      return;
+    }
+    document.dispatchEvent(new Event("callprivacy:exit"));
+    document.body.hidden = true;
+    document.title = "";
+    location.replace(exit.href);
+  };
+  document.addEventListener("click", (event) => {
+    if (event.target.closest && event.target.closest("a.quick-exit")) {
+      event.preventDefault();
+      event.stopPropagation();
+      leave();
+    }
+  }, true);
+  let shifts = [];
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Shift") {
+      shifts = [];
+      return;
+    }
+    if (event.repeat) {
+      return;
+    }
+    const now = Date.now();
+    shifts = shifts.filter((t) => now - t < 2000).concat(now);
+    if (shifts.length >= 3) {
+      leave();
+    }
+  });
+  // If the browser restores this page from its back-forward cache after
+  // leaving, leave again.
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted && document.body.hidden) {
+      leave();
+    }
+  });
+
   // A new version: the service worker installs it in the background and
   // waits. This notice lets the reader switch when it suits them, so that a
   // page never runs half old, half new.

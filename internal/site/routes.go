@@ -20,6 +20,7 @@ var Routes = []Route{
 	{Path: "/security", File: "security.md"},
 	{Path: QuestionnairePath, File: "questionnaire.md"},
 	{Path: ComparePath, File: "compare.md"},
+	{Path: "/browsing-safely", File: "browsing-safely.md"},
 }
 
 // Pages whose content file is only the introduction: the app builds the
@@ -40,6 +41,10 @@ const (
 	// PlatformDir holds one Markdown file per platform, named <slug>.md.
 	PlatformDir = "platforms"
 )
+
+// DefaultQuickExit is where "Leave this site" goes unless site.yaml says
+// otherwise: a page that looks like ordinary browsing.
+const DefaultQuickExit = "https://www.bbc.co.uk/weather"
 
 // NotFoundPath is where the build writes the not-found page (404.html),
 // which static hosts serve for unknown paths.

@@ -34,6 +34,8 @@ type Settings struct {
 	// Offered lists the slugs of the platforms the practice uses, most
 	// preferred first.
 	Offered []string `json:"offered"`
+	// QuickExit is the neutral page the "Leave this site" control opens.
+	QuickExit string `json:"quickExit"`
 }
 
 // Page is one rendered page.

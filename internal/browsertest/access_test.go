@@ -1,0 +1,320 @@
+package browsertest
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/stretchr/testify/require"
+
+	"callprivacy/internal/questionnaire"
+	"callprivacy/internal/site"
+)
+
+// axeSource returns axe-core, which `make test` installs from the npm
+// registry (pinned) into .cache/axe.
+func axeSource(t *testing.T) string {
+	t.Helper()
+	mod, err := ModuleDir()
+	require.NoError(t, err)
+	path := filepath.Join(mod, ".cache", "axe", "node_modules", "axe-core", "axe.min.js")
+	b, err := os.ReadFile(path)
+	require.NoError(t, err, "the accessibility tests need axe-core: run `make test`, which installs it")
+	return string(b)
+}
+
+// checkAxe runs axe-core on the page with the WCAG 2.0, 2.1 and 2.2 A and
+// AA rules and the best practices, and fails on any violation.
+func checkAxe(t *testing.T, b *Browser, axe, where string) {
+	t.Helper()
+	var loaded bool
+	require.NoError(t, b.Eval(`typeof axe !== "undefined"`, &loaded))
+	if !loaded {
+		require.NoError(t, b.Eval(axe+";true", nil))
+	}
+	var violations []struct {
+		ID    string `json:"id"`
+		Help  string `json:"help"`
+		Nodes []struct {
+			Target []any `json:"target"`
+		} `json:"nodes"`
+	}
+	require.NoError(t, b.Eval(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}).then(r => r.violations)`, &violations))
+	for _, v := range violations {
+		var targets []string
+		for _, n := range v.Nodes {
+			targets = append(targets, fmt.Sprint(n.Target...))
+		}
+		t.Errorf("%s: axe %s: %s at %s", where, v.ID, v.Help, strings.Join(targets, ", "))
+	}
+}
+
+func setScheme(t *testing.T, b *Browser, scheme string) {
+	t.Helper()
+	require.NoError(t, chromedp.Run(b.Ctx, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{
+		{Name: "prefers-color-scheme", Value: scheme},
+	})))
+}
+
+// TestAccessibility runs axe-core on every page in the light and the dark
+// colour scheme, and on every step of the questionnaire.
+func TestAccessibility(t *testing.T) {
+	axe := axeSource(t)
+	s := built.root.Site
+	origin := Serve(t, built.root.Dir, "")
+	for _, scheme := range []string{"light", "dark"} {
+		t.Run(scheme, func(t *testing.T) {
+			b := NewBrowser(t)
+			setScheme(t, b, scheme)
+			paths := []string{"/no-such-page"}
+			for _, p := range s.Pages {
+				paths = append(paths, p.Path)
+			}
+			for _, path := range paths {
+				require.NoError(t, b.Navigate(origin+path))
+				require.NoError(t, b.WaitForApp(appStart))
+				checkAxe(t, b, axe, scheme+" "+path)
+			}
+
+			q := questionnaire.New(s)
+			qs := q.Questions()
+			require.NoError(t, b.Navigate(origin+site.QuestionnairePath))
+			require.NoError(t, b.WaitForApp(appStart))
+			for i, question := range qs {
+				checkAxe(t, b, axe, scheme+" question "+question.ID)
+				next := "Check your answers"
+				if i+1 < len(qs) {
+					next = qs[i+1].Prompt
+				}
+				answer(t, b, question, next, question.Options[0].ID)
+			}
+			checkAxe(t, b, axe, scheme+" check your answers")
+			require.NoError(t, b.ClickButton("See my recommendation"))
+			require.NoError(t, b.WaitContains("#step-heading", "My suggestion for you", stepWait))
+			checkAxe(t, b, axe, scheme+" result")
+		})
+	}
+}
+
+// TestSmallScreens opens every page at 320 and 360 CSS pixels: nothing
+// scrolls sideways, controls are big enough to touch, and a screenshot of
+// each page at 360 px goes to .cache/screenshots for review.
+func TestSmallScreens(t *testing.T) {
+	s := built.root.Site
+	origin := Serve(t, built.root.Dir, "")
+	mod, err := ModuleDir()
+	require.NoError(t, err)
+	shots := filepath.Join(mod, ".cache", "screenshots")
+	require.NoError(t, os.MkdirAll(shots, 0o755))
+	b := NewBrowser(t)
+	for _, width := range []int64{320, 360} {
+		require.NoError(t, chromedp.Run(b.Ctx, chromedp.EmulateViewport(width, 740)))
+		for _, p := range s.Pages {
+			require.NoError(t, b.Navigate(origin+p.Path))
+			require.NoError(t, b.WaitForApp(appStart))
+			var overflow int
+			require.NoError(t, b.Eval(`document.documentElement.scrollWidth - document.documentElement.clientWidth`, &overflow))
+			require.LessOrEqual(t, overflow, 0, "%s scrolls sideways at %d px", p.Path, width)
+			var small []string
+			require.NoError(t, b.Eval(`[...document.querySelectorAll("button, input, summary, nav a, .quick-exit, .skip-link:focus")]
+				.filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.width < 24 || r.height < 24); })
+				.map(e => e.outerHTML.slice(0, 80))`, &small))
+			require.Empty(t, small, "%s at %d px: touch targets under 24×24 px", p.Path, width)
+			if width == 360 {
+				var shot []byte
+				require.NoError(t, chromedp.Run(b.Ctx, chromedp.FullScreenshot(&shot, 90)))
+				name := strings.Trim(strings.ReplaceAll(p.Path, "/", "-"), "-")
+				if name == "" {
+					name = "index"
+				}
+				require.NoError(t, os.WriteFile(filepath.Join(shots, name+"-360.jpg"), shot, 0o644))
+			}
+		}
+	}
+	require.Empty(t, b.Problems())
+}
+
+// tabTo presses Tab until the focused element matches sel.
+func tabTo(t *testing.T, b *Browser, sel string) {
+	t.Helper()
+	for i := 0; i < 80; i++ {
+		var ok bool
+		require.NoError(t, b.Eval(`!!document.activeElement && document.activeElement.matches(`+jsString(sel)+`)`, &ok))
+		if ok {
+			return
+		}
+		require.NoError(t, chromedp.Run(b.Ctx, chromedp.KeyEvent(kb.Tab)))
+	}
+	t.Fatalf("Tab never reached %s (%s)", sel, b.describe())
+}
+
+func pressKey(t *testing.T, b *Browser, key string) {
+	t.Helper()
+	require.NoError(t, chromedp.Run(b.Ctx, chromedp.KeyEvent(key)))
+}
+
+// TestKeyboardOnlyQuestionnaire completes the questionnaire with Tab,
+// Space and Enter alone.
+func TestKeyboardOnlyQuestionnaire(t *testing.T) {
+	origin := Serve(t, built.root.Dir, "")
+	b := NewBrowser(t)
+	require.NoError(t, b.Navigate(origin+site.QuestionnairePath))
+	require.NoError(t, b.WaitForApp(appStart))
+	q := questionnaire.New(built.root.Site)
+	qs := q.Questions()
+	for i, question := range qs {
+		require.NoError(t, b.WaitText("#step-heading", question.Prompt, stepWait))
+		if i%3 == 2 {
+			tabTo(t, b, `button.secondary`) // "Skip this question"
+		} else {
+			tabTo(t, b, `input[name="`+question.ID+`"]`)
+			pressKey(t, b, " ")
+			tabTo(t, b, `button.primary`)
+		}
+		pressKey(t, b, kb.Enter)
+		if i+1 < len(qs) {
+			require.NoError(t, b.WaitText("#step-heading", qs[i+1].Prompt, stepWait), question.ID)
+			require.NoError(t, b.WaitFocus("step-heading", stepWait))
+		}
+	}
+	require.NoError(t, b.WaitText("#step-heading", "Check your answers", stepWait))
+	tabTo(t, b, `button.primary`)
+	pressKey(t, b, kb.Enter)
+	require.NoError(t, b.WaitContains("#step-heading", "My suggestion for you", stepWait))
+	check, err := b.Text(".result")
+	require.NoError(t, err)
+	require.Contains(t, check, "Why")
+	require.Empty(t, b.Problems())
+}
+
+// TestRouteChangeMovesFocus follows a menu link: focus lands on the new
+// page's title.
+func TestRouteChangeMovesFocus(t *testing.T) {
+	origin := Serve(t, built.root.Dir, "")
+	b := NewBrowser(t)
+	require.NoError(t, b.Navigate(origin+"/"))
+	require.NoError(t, b.WaitForApp(appStart))
+	require.NoError(t, b.Click(`nav a[href="/metadata"]`))
+	metadata, _ := built.root.Site.Page("/metadata")
+	require.NoError(t, b.WaitText("h1", metadata.Title, stepWait))
+	require.NoError(t, b.WaitFocus("page-title", stepWait))
+}
+
+// TestQuickExit leaves with the button and with Shift pressed three times:
+// the page is replaced by the neutral one, and the page left is not in the
+// tab's history.
+func TestQuickExit(t *testing.T) {
+	s := built.root.Site
+	origin := Serve(t, built.root.Dir, "")
+	// history lists the tab's history; nil while the tab is between two
+	// pages (a cross-origin navigation briefly detaches it).
+	history := func(b *Browser) []string {
+		var urls []string
+		err := chromedp.Run(b.Ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+			_, entries, err := page.GetNavigationHistory().Do(ctx)
+			for _, e := range entries {
+				urls = append(urls, e.URL)
+			}
+			return err
+		}))
+		if err != nil {
+			return nil
+		}
+		return urls
+	}
+	leave := map[string]func(*Browser) error{
+		"button": func(b *Browser) error { return b.Click("a.quick-exit") },
+		"shift three times": func(b *Browser) error {
+			return chromedp.Run(b.Ctx, chromedp.KeyEvent(kb.Shift), chromedp.KeyEvent(kb.Shift), chromedp.KeyEvent(kb.Shift))
+		},
+	}
+	for name, do := range leave {
+		t.Run(name, func(t *testing.T) {
+			b := NewBrowser(t)
+			standInForNeutralSite(t, b, s.Settings.QuickExit)
+			require.NoError(t, b.Navigate(origin+"/"))
+			require.NoError(t, b.Navigate(origin+"/metadata"))
+			require.NoError(t, b.WaitForApp(appStart))
+			require.NoError(t, do(b))
+			require.Eventually(t, func() bool {
+				h := history(b)
+				return len(h) > 0 && h[len(h)-1] == s.Settings.QuickExit
+			}, 10*time.Second, 100*time.Millisecond, "history: %v", history(b))
+			h := history(b)
+			require.NotContains(t, h, origin+"/metadata", "the page left must not stay in the history")
+			require.Equal(t, []string{origin + "/", s.Settings.QuickExit}, h[len(h)-2:])
+		})
+	}
+
+	// The control is a real link: it works with no script at all.
+	b := NewBrowser(t)
+	require.NoError(t, b.Navigate(origin+"/?wasm=false"))
+	var href string
+	require.NoError(t, b.Eval(`document.querySelector("a.quick-exit").href`, &href))
+	require.Equal(t, s.Settings.QuickExit, href)
+}
+
+// standInForNeutralSite answers requests for the neutral page itself: the
+// test machine has no internet, and the neutral site is not part of this
+// product. Everything up to the request is real.
+func standInForNeutralSite(t *testing.T, b *Browser, neutral string) {
+	t.Helper()
+	chromedp.ListenTarget(b.Ctx, func(ev any) {
+		if ev, ok := ev.(*fetch.EventRequestPaused); ok {
+			go func() {
+				_ = chromedp.Run(b.Ctx, fetch.FulfillRequest(ev.RequestID, 200).
+					WithResponseHeaders([]*fetch.HeaderEntry{{Name: "Content-Type", Value: "text/html"}}).
+					WithBody(base64.StdEncoding.EncodeToString([]byte("<!doctype html><title>Weather</title><p>Weather"))))
+			}()
+		}
+	})
+	require.NoError(t, chromedp.Run(b.Ctx, fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: neutral + "*"}})))
+}
+
+// TestQuickExitForgetsAnswers checks that the exit event clears the
+// questionnaire before the page goes.
+func TestQuickExitForgetsAnswers(t *testing.T) {
+	b, _, q := openQuestionnaire(t)
+	qs := q.Questions()
+	answer(t, b, qs[0], qs[1].Prompt, "phone")
+	require.NoError(t, b.Eval(`document.dispatchEvent(new Event("callprivacy:exit"))`, nil))
+	require.NoError(t, b.Eval(`location.hash = "check"`, nil))
+	require.NoError(t, b.WaitText("#step-heading", "Check your answers", stepWait))
+	check, err := b.Text(".check-answers")
+	require.NoError(t, err)
+	require.NotContains(t, check, "A smartphone")
+}
+
+// TestPrint checks what a printed page shows: the text, the practice and
+// the date, without the navigation.
+func TestPrint(t *testing.T) {
+	origin := Serve(t, built.root.Dir, "")
+	b := NewBrowser(t)
+	require.NoError(t, b.Navigate(origin+"/platforms/jitsi"))
+	require.NoError(t, b.WaitForApp(appStart))
+	require.NoError(t, chromedp.Run(b.Ctx, emulation.SetEmulatedMedia().WithMedia("print")))
+	var state struct {
+		Nav    string `json:"nav"`
+		Exit   string `json:"exit"`
+		Footer string `json:"footer"`
+	}
+	require.NoError(t, b.Eval(`({
+		nav: getComputedStyle(document.querySelector(".site-header nav")).display,
+		exit: getComputedStyle(document.querySelector(".quick-exit")).display,
+		footer: document.querySelector("footer").innerText,
+	})`, &state))
+	require.Equal(t, "none", state.Nav)
+	require.Equal(t, "none", state.Exit)
+	require.Contains(t, state.Footer, built.root.Site.Settings.Practice)
+	require.Contains(t, state.Footer, "Policy dated")
+}
