@@ -4,7 +4,7 @@
 
 GO ?= go
 
-.PHONY: serve build check test chromium wasm_exec clean
+.PHONY: serve build check test fuzz chromium wasm_exec clean
 
 ## serve: build the site from content/ and serve it at http://127.0.0.1:8000
 serve:
@@ -28,6 +28,14 @@ test: chromium $(AXE)
 	@unformatted="$$(gofmt -l .)"; if [ -n "$$unformatted" ]; then echo "not gofmt-ed: $$unformatted" >&2; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	$(MAKE) --no-print-directory fuzz
+
+## fuzz: a short run of every fuzz test (their seed corpora also run in go test)
+FUZZTIME ?= 10s
+fuzz:
+	$(GO) test -run XXX -fuzz FuzzLoad -fuzztime $(FUZZTIME) ./content
+	$(GO) test -run XXX -fuzz FuzzDecode -fuzztime $(FUZZTIME) ./internal/questionnaire
+	$(GO) test -run XXX -fuzz FuzzRepairEscapes -fuzztime $(FUZZTIME) ./app
 
 ## chromium: make sure headless Chromium is there for the browser tests
 chromium:

@@ -14,8 +14,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"callprivacy/internal/staticsite"
 )
 
 // Timeouts and limits of both listeners. They bound what a slow or
@@ -44,14 +42,18 @@ const minDownloadRate = 32 << 10
 // over plain HTTP for a local preview.
 //
 // Every response goes through [Handler] (security headers, method, length
-// and path checks) and [LogRequests]; the file server is
-// staticsite.FileServer, the same one the browser tests use.
+// and path checks) and [LogRequests].
 type Server struct {
 	// Addr is the address to listen on, such as "127.0.0.1:8000" or ":443".
 	Addr string
-	// Dir is the built site folder (dist/); Base the path the site lives
-	// under: "" for the root of the domain, or like "/privacy".
-	Dir, Base string
+	// Site serves the built site folder: staticsite.FileServer(dir, base),
+	// the same file server the browser tests use. It is passed in rather
+	// than made here because staticsite's build imports this package (to
+	// write the hosts' configuration), and Go allows no import cycle.
+	Site http.Handler
+	// Base is the path the site lives under: "" for the root of the
+	// domain, or like "/privacy". It is only used for [Listening.URL].
+	Base string
 	// CertFile and KeyFile are PEM files of the certificate (with its
 	// chain) and its private key: both for HTTPS, neither for plain HTTP.
 	// They are read again when they change on disk, so a renewed
@@ -75,8 +77,8 @@ func (s *Server) Validate() error {
 	switch {
 	case s.Addr == "":
 		return errors.New("hosting: no address to listen on")
-	case s.Dir == "":
-		return errors.New("hosting: no site folder to serve")
+	case s.Site == nil:
+		return errors.New("hosting: no site to serve")
 	case s.Base != "" && (!strings.HasPrefix(s.Base, "/") || strings.HasSuffix(s.Base, "/")):
 		return fmt.Errorf("hosting: base path %q: want \"\" or a path like /privacy", s.Base)
 	case s.CertFile != "" && s.KeyFile == "":
@@ -97,15 +99,11 @@ type Listening struct {
 	siteLn, redirectLn net.Listener
 }
 
-// Listen validates s, checks the folder, loads the certificate and binds
-// the address(es). Binding before serving lets the caller print the real
+// Listen validates s, loads the certificate and binds the address(es). Binding before serving lets the caller print the real
 // address (a test binds 127.0.0.1:0) and fail early on a taken port.
 func (s *Server) Listen() (*Listening, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
-	}
-	if fi, err := os.Stat(s.Dir); err != nil || !fi.IsDir() {
-		return nil, fmt.Errorf("hosting: %s is not a built site folder", s.Dir)
 	}
 	logw := s.Log
 	if logw == nil {
@@ -116,7 +114,7 @@ func (s *Server) Listen() (*Listening, error) {
 	errorLog := log.New(scrubber{lw}, "", log.LstdFlags|log.LUTC)
 
 	l := &Listening{tls: s.TLS(), base: s.Base}
-	site := LogRequests(slowClients(Handler(staticsite.FileServer(s.Dir, s.Base), l.tls)), lw)
+	site := LogRequests(slowClients(Handler(s.Site, l.tls)), lw)
 	l.site = newHTTPServer(site, errorLog)
 	if l.tls {
 		certs := &certLoader{certFile: s.CertFile, keyFile: s.KeyFile, log: errorLog}

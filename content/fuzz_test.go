@@ -1,0 +1,44 @@
+package content
+
+import (
+	"errors"
+	"regexp"
+	"testing"
+	"testing/fstest"
+)
+
+// FuzzLoad feeds arbitrary bytes to the loader as a page and as the
+// settings: it must never panic, and any error must be a list of
+// "file:line: message" problems.
+func FuzzLoad(f *testing.F) {
+	f.Add([]byte("---\ntitle: x\ndescription: y\nnav: z\n---\n## A\n"), false)
+	f.Add([]byte("---\ntitle: [\n---\n"), false)
+	f.Add([]byte("---\n---\n<script src=https://x>"), false)
+	f.Add([]byte("practice: [a, b\n"), true)
+	f.Add([]byte("\xff\xfe---\n"), false)
+	problem := regexp.MustCompile(`^content/[^:]+(:\d+)?: .+`)
+	f.Fuzz(func(t *testing.T, data []byte, settings bool) {
+		fsys := validFS()
+		name := "metadata.md"
+		if settings {
+			name = "site.yaml"
+		}
+		fsys[name] = &fstest.MapFile{Data: data}
+		s, err := Load(fsys, "content")
+		if err == nil {
+			if s == nil {
+				t.Fatal("no site and no error")
+			}
+			return
+		}
+		var ps Problems
+		if !errors.As(err, &ps) || len(ps) == 0 {
+			t.Fatalf("error is not a list of problems: %v", err)
+		}
+		for _, p := range ps {
+			if !problem.MatchString(p.String()) {
+				t.Fatalf("problem without file and line: %q", p.String())
+			}
+		}
+	})
+}
