@@ -250,25 +250,15 @@ func (b *Browser) Problems() []string {
 // carries the loader's label, which says how far loading got or why it
 // failed.
 func (b *Browser) WaitForApp(timeout time.Duration) error {
-	deadline := time.Now().Add(timeout)
-	for {
+	var label string
+	return b.poll(timeout, func() (bool, error) {
 		var gone bool
-		var label string
 		err := chromedp.Run(b.Ctx, chromedp.Evaluate(`(() => {
 			const l = document.getElementById("app-wasm-loader-label");
 			return [document.getElementById("app-wasm-loader") === null, l ? l.innerText : ""];
 		})()`, &[]any{&gone, &label}))
-		if err != nil {
-			return err
-		}
-		if gone {
-			return nil
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("the wasm app did not start within %v; loader says %q", timeout, label)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+		return gone, err
+	}, func() string { return fmt.Sprintf("the wasm app did not start; loader says %q", label) })
 }
 
 // Text returns the visible text of the first element matching sel.
@@ -314,55 +304,42 @@ func (b *Browser) ClickLink(text string) error {
 
 // WaitText waits until the first element matching sel shows want.
 func (b *Browser) WaitText(sel, want string, timeout time.Duration) error {
-	deadline := time.Now().Add(timeout)
-	for {
-		var got string
-		err := b.Eval(`(() => { const e = document.querySelector(`+jsString(sel)+`); return e ? e.innerText.trim() : "" })()`, &got)
-		if err != nil {
-			return err
-		}
-		if got == want {
-			return nil
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("%s shows %q, not %q, after %v (%s)", sel, got, want, timeout, b.describe())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	return b.waitElementText(sel, timeout, fmt.Sprintf("not %q", want), func(got string) bool { return got == want })
 }
 
 // WaitContains waits until the first element matching sel contains want.
 func (b *Browser) WaitContains(sel, want string, timeout time.Duration) error {
-	deadline := time.Now().Add(timeout)
-	for {
-		var got string
-		err := b.Eval(`(() => { const e = document.querySelector(`+jsString(sel)+`); return e ? e.innerText : "" })()`, &got)
-		if err != nil {
-			return err
-		}
-		if strings.Contains(got, want) {
-			return nil
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("%s shows %q, without %q, after %v (%s)", sel, got, want, timeout, b.describe())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	return b.waitElementText(sel, timeout, fmt.Sprintf("without %q", want), func(got string) bool { return strings.Contains(got, want) })
+}
+
+func (b *Browser) waitElementText(sel string, timeout time.Duration, wanted string, ok func(string) bool) error {
+	var got string
+	return b.poll(timeout, func() (bool, error) {
+		err := b.Eval(`(() => { const e = document.querySelector(`+jsString(sel)+`); return e ? e.innerText.trim() : "" })()`, &got)
+		return ok(got), err
+	}, func() string { return fmt.Sprintf("%s shows %q, %s (%s)", sel, got, wanted, b.describe()) })
 }
 
 // WaitFocus waits until the element with the given ID has the focus.
 func (b *Browser) WaitFocus(id string, timeout time.Duration) error {
+	var focused string
+	return b.poll(timeout, func() (bool, error) {
+		err := b.Eval(`document.activeElement ? document.activeElement.id : ""`, &focused)
+		return focused == id, err
+	}, func() string { return fmt.Sprintf("focus is on %q, not %q", focused, id) })
+}
+
+// poll calls check until it reports true, fails, or timeout passes; then
+// the error says what was seen last.
+func (b *Browser) poll(timeout time.Duration, check func() (bool, error), seen func() string) error {
 	deadline := time.Now().Add(timeout)
 	for {
-		var focused string
-		if err := b.Eval(`document.activeElement ? document.activeElement.id : ""`, &focused); err != nil {
+		done, err := check()
+		if err != nil || done {
 			return err
 		}
-		if focused == id {
-			return nil
-		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("focus is on %q, not %q, after %v", focused, id, timeout)
+			return fmt.Errorf("after %v: %s", timeout, seen())
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -399,20 +376,11 @@ func jsString(s string) string {
 // WaitForWorker waits until a service worker controls the page, which
 // happens once it has precached the whole site.
 func (b *Browser) WaitForWorker(timeout time.Duration) error {
-	deadline := time.Now().Add(timeout)
-	for {
+	return b.poll(timeout, func() (bool, error) {
 		var controlled bool
-		if err := b.Eval(`!!navigator.serviceWorker.controller`, &controlled); err != nil {
-			return err
-		}
-		if controlled {
-			return nil
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("no service worker controls the page after %v", timeout)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+		err := b.Eval(`!!navigator.serviceWorker.controller`, &controlled)
+		return controlled, err
+	}, func() string { return "no service worker controls the page" })
 }
 
 // Caches lists the names of the page's Cache Storage caches.
