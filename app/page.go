@@ -58,23 +58,15 @@ func (p *page) OnNav(ctx app.Context) {
 
 func (p *page) Render() app.UI {
 	s, pg := p.data()
-	var platform *site.Platform
-	if pl, ok := s.Platform(pg.Platform); ok {
-		platform = &pl
-	}
 	return app.Div().Class("site").Body(
 		app.A().Class("skip-link").Href("#main").Text("Skip to the main text"),
 		siteHeader(s, p.Path),
 		app.Main().ID("main").TabIndex(-1).Body(
 			app.Article().Class("page").Body(
 				app.H1().ID("page-title").TabIndex(-1).Text(pg.Title),
-				app.If(platform != nil, func() app.UI { return platformStance(*platform) }),
 				app.If(len(pg.TOC) >= 3, func() app.UI { return tableOfContents(pg.TOC) }),
 				app.Raw(site.WithBase(pg.HTML, basePath())),
 				app.If(p.Path == site.QuestionnairePath, func() app.UI { return newQuestionnaire() }),
-				app.If(p.Path == site.ComparePath, func() app.UI { return comparison(s) }),
-				app.If(platform != nil, func() app.UI { return platformFacts(*platform) }),
-				app.If(platform != nil, func() app.UI { return platformSources(*platform) }),
 			),
 		),
 		siteFooter(s),

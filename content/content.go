@@ -133,6 +133,12 @@ func Load(fsys fs.FS, dir string) (*site.Site, error) {
 		s.Pages = append(platformPages, s.Pages...)
 	}
 
+	for i, p := range s.Pages {
+		if p.Path == site.ComparePath {
+			s.Pages[i].HTML = comparisonPageHTML(s.Platforms, p.HTML)
+		}
+	}
+
 	l.unexpectedFiles()
 	l.checkLinks()
 	l.checkCriteriaLinks()
@@ -372,7 +378,9 @@ func (l *loader) platforms(s *site.Site, settingsDoc yamlDoc, settingsOK bool) [
 	})
 	var out []site.Page
 	for _, p := range s.Platforms {
-		out = append(out, pages[p.Slug])
+		page := pages[p.Slug]
+		page.HTML = platformPageHTML(p, page.HTML)
+		out = append(out, page)
 	}
 	return out
 }

@@ -184,6 +184,8 @@ func (d yamlDoc) mapKeys(path ...string) []problemAt {
 
 // validDate reports whether s is a calendar date written YYYY-MM-DD.
 func validDate(s string) bool {
-	_, err := time.Parse(time.DateOnly, s)
+	_, err := parseDate(s)
 	return err == nil
 }
+
+func parseDate(s string) (time.Time, error) { return time.Parse(time.DateOnly, s) }

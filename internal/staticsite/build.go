@@ -20,6 +20,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -46,6 +47,9 @@ type Options struct {
 	Base string
 	// Go is the go command; "" means "go" from PATH.
 	Go string
+	// CacheDir keeps compressed files between builds; "" means
+	// ModuleDir/.cache/compress.
+	CacheDir string
 }
 
 // Result describes what Build wrote.
@@ -159,6 +163,12 @@ func Build(s *site.Site, o Options) (Result, error) {
 	}
 	generate := func(version string) error {
 		h := handler(s, base, version, routes)
+		// go-app's progress bar divides the bytes it has read by the
+		// response's Content-Length, which for a Brotli response is the
+		// compressed size: give it the real one.
+		if fi, err := os.Stat(wasm); err == nil {
+			h.WasmContentLength = strconv.FormatInt(fi.Size(), 10)
+		}
 		if err := app.GenerateStaticWebsite(o.Out, h, site.NotFoundPath); err != nil {
 			return fmt.Errorf("prerendering pages: %w", err)
 		}
@@ -189,6 +199,12 @@ func Build(s *site.Site, o Options) (Result, error) {
 	}
 	if err := generate(version); err != nil {
 		return Result{}, err
+	}
+	if o.CacheDir == "" {
+		o.CacheDir = filepath.Join(o.ModuleDir, ".cache", "compress")
+	}
+	if err := writeCompressed(o.Out, o.CacheDir); err != nil {
+		return Result{}, fmt.Errorf("compressing: %w", err)
 	}
 	return Result{Version: version, Routes: routes}, nil
 }

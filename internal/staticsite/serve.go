@@ -15,6 +15,10 @@ import (
 // site lives under base ("" or "/privacy"); anything outside it is not
 // found.
 //
+// Like hosts that serve precompressed files (nginx gzip_static and
+// brotli_static, Caddy's precompressed), it answers with the .br or .gz
+// sibling the build wrote when the browser accepts it.
+//
 // It is what `callprivacy serve` and the browser tests use, so that both
 // see the site exactly as a plain static host would serve it.
 func FileServer(dir, base string) http.Handler {
@@ -42,7 +46,15 @@ func FileServer(dir, base string) http.Handler {
 			notFound(w, dir)
 			return
 		}
-		f, err := os.Open(filepath.Join(dir, filepath.FromSlash(name)))
+		file := name
+		if compressible[path.Ext(name)] {
+			w.Header().Add("Vary", "Accept-Encoding")
+			if sibling, coding := acceptedSibling(dir, name, r.Header.Get("Accept-Encoding")); sibling != "" {
+				file = sibling
+				w.Header().Set("Content-Encoding", coding)
+			}
+		}
+		f, err := os.Open(filepath.Join(dir, filepath.FromSlash(file)))
 		if err != nil {
 			notFound(w, dir)
 			return
@@ -61,6 +73,7 @@ func FileServer(dir, base string) http.Handler {
 		if strings.HasSuffix(name, ".webmanifest") {
 			w.Header().Set("Content-Type", "application/manifest+json")
 		}
+		// The type comes from the page's own name, not the sibling's.
 		http.ServeContent(w, r, name, fi.ModTime(), f)
 	})
 }
