@@ -8,6 +8,8 @@
 //	callprivacy check                  check the content, report file:line problems
 //	callprivacy build [-base /privacy/] write the static site to dist/
 //	callprivacy serve                  build, then serve it on 127.0.0.1:8000
+//	callprivacy serve -addr :443 -tls-cert FILE -tls-key FILE -redirect-http :80
+//	                                   build, then host it: HTTPS, TLS 1.3 only
 package main
 
 import (
@@ -16,14 +18,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
 	"os"
 	"os/signal"
-	"time"
+	"syscall"
 
 	"callprivacy/content"
-	"callprivacy/internal/site"
+	"callprivacy/internal/hosting"
 	"callprivacy/internal/staticsite"
 )
 
@@ -44,10 +44,15 @@ Usage:
   callprivacy check [-content DIR]
   callprivacy build [-content DIR] [-out DIR] [-base PATH]
   callprivacy serve [-content DIR] [-out DIR] [-base PATH] [-addr HOST:PORT]
+                    [-tls-cert FILE -tls-key FILE [-redirect-http HOST:PORT]]
 
 check  reads the content and reports every problem as file:line.
 build  checks, then writes a static site any web host can serve.
-serve  builds, then serves the site locally for a look in a browser.
+serve  builds, then serves the site: locally over HTTP for a look in a
+       browser, or, with a certificate and its key, over HTTPS (TLS 1.3
+       only) with the site's security headers, as its own web server.
+       Requests are logged on stderr without the visitor's address,
+       browser, referrer or query.
 `
 
 func run(args []string, stdout, stderr io.Writer) error {
@@ -59,7 +64,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	contentDir := fs.String("content", "content", "the content folder: site.yaml and the Markdown pages")
-	var out, base, addr *string
+	var out, base, addr, tlsCert, tlsKey, redirectHTTP *string
 	switch cmd {
 	case "check":
 	case "build", "serve":
@@ -67,6 +72,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 		base = fs.String("base", "/", "the path the site is hosted under, e.g. /privacy/")
 		if cmd == "serve" {
 			addr = fs.String("addr", "127.0.0.1:8000", "the address to listen on")
+			tlsCert = fs.String("tls-cert", "", "serve HTTPS (TLS 1.3 only) with this PEM certificate (chain); needs -tls-key")
+			tlsKey = fs.String("tls-key", "", "the PEM private key of -tls-cert")
+			redirectHTTP = fs.String("redirect-http", "", "also listen for plain HTTP here (e.g. :80) and redirect it to HTTPS; needs -tls-cert")
 		}
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
@@ -81,6 +89,40 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "callprivacy %s: unexpected argument %q\n", cmd, fs.Arg(0))
 		return errUsage
+	}
+	var listening *hosting.Listening
+	if cmd == "serve" {
+		// Refuse bad flags, a taken port or an unreadable certificate now,
+		// not after a minute of building: bind first, serve once built.
+		switch {
+		case (*tlsCert == "") != (*tlsKey == ""):
+			return errors.New("callprivacy serve: -tls-cert and -tls-key go together: give both for HTTPS, or neither")
+		case *redirectHTTP != "" && *tlsCert == "":
+			return errors.New("callprivacy serve: -redirect-http redirects to HTTPS, which needs -tls-cert and -tls-key")
+		}
+		cleanBase, err := staticsite.CleanBase(*base)
+		if err != nil {
+			return err
+		}
+		srv := &hosting.Server{
+			Addr: *addr,
+			// The file server reads nothing until asked: the site is built
+			// below, before anything is served.
+			Site:         staticsite.FileServer(*out, cleanBase),
+			Base:         cleanBase,
+			CertFile:     *tlsCert,
+			KeyFile:      *tlsKey,
+			RedirectAddr: *redirectHTTP,
+			Log:          stderr,
+		}
+		if err := srv.Validate(); err != nil {
+			return fmt.Errorf("callprivacy serve: %w", err)
+		}
+		if listening, err = srv.Listen(); err != nil {
+			return fmt.Errorf("callprivacy serve: %w", err)
+		}
+		// Released by Serve; this is for the returns before it.
+		defer listening.Close()
 	}
 
 	s, err := content.Load(os.DirFS(*contentDir), *contentDir)
@@ -114,31 +156,17 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if cmd == "build" {
 		return nil
 	}
-	return serve(*addr, *out, cleanBase, stdout)
+	return serve(listening, *out, stdout)
 }
 
-// serve serves the built site until interrupted.
-func serve(addr, dir, base string, stdout io.Writer) error {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return err
+// serve serves the built site in dir until interrupted (Ctrl+C, or SIGTERM
+// from a service manager), then shuts down cleanly.
+func serve(l *hosting.Listening, dir string, stdout io.Writer) error {
+	fmt.Fprintf(stdout, "serving %s at %s (Ctrl+C to stop)\n", dir, l.URL())
+	if a := l.RedirectAddr(); a != nil {
+		fmt.Fprintf(stdout, "redirecting http://%s to https\n", a)
 	}
-	srv := &http.Server{
-		Handler:           staticsite.FileServer(dir, base),
-		ReadHeaderTimeout: 5 * time.Second,
-		IdleTimeout:       time.Minute,
-	}
-	fmt.Fprintf(stdout, "serving %s at http://%s%s (Ctrl+C to stop)\n", dir, ln.Addr(), site.Link(base, "/"))
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	go func() {
-		<-ctx.Done()
-		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(shutdown)
-	}()
-	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return l.Serve(ctx)
 }

@@ -46,6 +46,16 @@ func TestRun(t *testing.T) {
 			wantErr: `platforms/zoom.md:6: stance "sometimes" is not one of`,
 		},
 		{name: "bad base path", give: []string{"build", "-base", "/a/../b"}, wantErr: "plain path"},
+		// serve refuses bad TLS settings before it builds anything.
+		{name: "certificate without key", give: []string{"serve", "-tls-cert", "cert.pem"}, wantErr: "-tls-cert and -tls-key go together"},
+		{name: "key without certificate", give: []string{"serve", "-tls-key", "key.pem"}, wantErr: "-tls-cert and -tls-key go together"},
+		{name: "redirect without TLS", give: []string{"serve", "-redirect-http", "127.0.0.1:0"}, wantErr: "-redirect-http redirects to HTTPS"},
+		{
+			name:    "unreadable certificate",
+			give:    []string{"serve", "-addr", "127.0.0.1:0", "-tls-cert", "missing-cert.pem", "-tls-key", "missing-key.pem"},
+			wantErr: "TLS certificate",
+		},
+		{name: "serve: bad base path", give: []string{"serve", "-base", "/a/../b"}, wantErr: "plain path"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

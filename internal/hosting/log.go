@@ -18,8 +18,9 @@ const maxLoggedPath = 256
 //	2026-03-02T09:14:05Z GET /platforms/jitsi 200 14330 1.2ms
 //
 // the time (UTC, to the second), the method, the path, the status, the
-// bytes of the body and how long the answer took. That is all it ever
-// writes.
+// bytes of the body written (fewer, even 0, when the client hangs up before
+// the server hears that its last bytes arrived) and how long the answer
+// took. That is all it ever writes.
 //
 // It never writes the visitor's address, User-Agent or Referer, nor the
 // query string (or a fragment): the site exists to explain why such
@@ -86,9 +87,10 @@ func (l *lockedWriter) Write(b []byte) (int, error) {
 	return l.w.Write(b)
 }
 
-// addresses matches IPv4 addresses and bracketed IPv6 addresses, each with
-// an optional port, as net/http prints a client's address.
-var addresses = regexp.MustCompile(`\[[0-9A-Fa-f:.%\w-]*\](:\d+)?|\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b`)
+// addresses matches IPv4 addresses and bracketed IPv6 addresses (with a
+// colon inside, unlike a list such as "[301]"), each with an optional port,
+// as net/http prints a client's address.
+var addresses = regexp.MustCompile(`\[[0-9A-Fa-f.%\w-]*:[0-9A-Fa-f:.%\w-]*\](:\d+)?|\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b`)
 
 // scrubber removes client addresses from net/http's own error log. The
 // server logs, for instance, "http: TLS handshake error from

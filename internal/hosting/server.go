@@ -99,8 +99,9 @@ type Listening struct {
 	siteLn, redirectLn net.Listener
 }
 
-// Listen validates s, loads the certificate and binds the address(es). Binding before serving lets the caller print the real
-// address (a test binds 127.0.0.1:0) and fail early on a taken port.
+// Listen validates s, loads the certificate and binds the address(es).
+// Binding before serving lets the caller print the real address (a test
+// binds 127.0.0.1:0) and fail early on a taken port or a bad certificate.
 func (s *Server) Listen() (*Listening, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err

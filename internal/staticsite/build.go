@@ -26,6 +26,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	ui "callprivacy/app"
+	"callprivacy/internal/hosting"
 	"callprivacy/internal/markdown"
 	"callprivacy/internal/site"
 )
@@ -205,6 +206,11 @@ func Build(s *site.Site, o Options) (Result, error) {
 	}
 	if err := writeCompressed(o.Out, o.CacheDir); err != nil {
 		return Result{}, fmt.Errorf("compressing: %w", err)
+	}
+	// The security and cache headers, for hosts that read _headers and for
+	// nginx and Caddy; after everything else, as they list the files.
+	if err := hosting.WriteConfigs(o.Out, base); err != nil {
+		return Result{}, fmt.Errorf("writing host configurations: %w", err)
 	}
 	return Result{Version: version, Routes: routes}, nil
 }
