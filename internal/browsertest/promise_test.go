@@ -2,6 +2,8 @@ package browsertest
 
 import (
 	"context"
+	"net"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -13,8 +15,10 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
+	"callprivacy/internal/hosting"
 	"callprivacy/internal/questionnaire"
 	"callprivacy/internal/site"
+	"callprivacy/internal/staticsite"
 )
 
 const workerReady = 30 * time.Second
@@ -166,4 +170,55 @@ func TestNothingLeavesTheSite(t *testing.T) {
 	}
 	requireSameOrigin(t, host.Origin, b.Requests())
 	require.Empty(t, b.Problems())
+}
+
+// TestStrictCSPHasNoViolation serves the site the way `callprivacy serve`
+// does, with the strict Content-Security-Policy, then opens every page and
+// goes through the questionnaire: the app must start (the wasm needs
+// 'wasm-unsafe-eval' and nothing more) and no securitypolicyviolation may
+// fire.
+func TestStrictCSPHasNoViolation(t *testing.T) {
+	s := built.root.Site
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	srv := &http.Server{Handler: hosting.Handler(staticsite.FileServer(built.root.Dir, ""), false), ReadHeaderTimeout: 5 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	origin := "http://" + ln.Addr().String()
+
+	b := NewBrowser(t)
+	require.NoError(t, chromedp.Run(b.Ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(`window.cspViolations = [];
+			document.addEventListener("securitypolicyviolation", e => cspViolations.push(e.violatedDirective + " " + e.blockedURI));`).Do(ctx)
+		return err
+	})))
+	violations := func() []string {
+		var v []string
+		require.NoError(t, b.Eval(`window.cspViolations || []`, &v))
+		return v
+	}
+	for _, p := range s.Pages {
+		require.NoError(t, b.Navigate(origin+p.Path))
+		require.NoError(t, b.WaitForApp(appStart), p.Path)
+		var csp string
+		require.NoError(t, b.Eval(`fetch(location.href).then(r => r.headers.get("Content-Security-Policy"))`, &csp))
+		require.Equal(t, hosting.CSP, csp)
+		require.Empty(t, violations(), p.Path)
+	}
+	q := questionnaire.New(s)
+	qs := q.Questions()
+	require.NoError(t, b.Navigate(origin+site.QuestionnairePath))
+	require.NoError(t, b.WaitForApp(appStart))
+	for i, question := range qs {
+		next := "Check your answers"
+		if i+1 < len(qs) {
+			next = qs[i+1].Prompt
+		}
+		answer(t, b, question, next, question.Options[len(question.Options)-1].ID)
+	}
+	require.NoError(t, b.ClickButton("See my recommendation"))
+	require.NoError(t, b.WaitContains("#step-heading", "My suggestion for you", stepWait))
+	require.Empty(t, violations(), "questionnaire")
+	require.Empty(t, b.Problems())
+	requireSameOrigin(t, origin, b.Requests())
 }
