@@ -6,8 +6,9 @@
 //   - precaches every page and file of this version before it installs: if
 //     one file cannot be fetched, the install fails and the previous
 //     version stays in charge, complete;
-//   - bypasses the HTTP cache while precaching, so a new version never
-//     stores an old file;
+//   - revalidates every file with the server while precaching, so a new
+//     version never stores an old file, yet a file the page has just
+//     downloaded (app.wasm) is not downloaded twice;
 //   - answers only from its own version's cache, so a page never gets a mix
 //     of two versions;
 //   - waits until the page asks it to take over (the "new version" notice),
@@ -27,7 +28,7 @@ async function precache() {
   const cache = await caches.open(cacheName);
   await Promise.all(
     resources.map(async (url) => {
-      const response = await fetch(new Request(url, { cache: "reload" }));
+      const response = await fetch(new Request(url, { cache: "no-cache" }));
       if (!response.ok) {
         throw new Error("precaching " + url + ": HTTP " + response.status);
       }

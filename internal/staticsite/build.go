@@ -181,6 +181,9 @@ func Build(s *site.Site, o Options) (Result, error) {
 		if err := fillWorker(filepath.Join(o.Out, "app-worker.js"), base); err != nil {
 			return err
 		}
+		if err := registerWorkerAfterWasm(filepath.Join(o.Out, "app.js")); err != nil {
+			return err
+		}
 		return fixManifestScope(filepath.Join(o.Out, "manifest.webmanifest"), base)
 	}
 	// The version is a hash of what the site ships, so that a new build
@@ -391,6 +394,27 @@ func fillWorker(file, base string) error {
 		return err
 	}
 	b = bytes.ReplaceAll(b, []byte("__NOT_FOUND_PAGE__"), []byte(site.Link(base, site.NotFoundPath)))
+	return os.WriteFile(file, b, 0o644)
+}
+
+// goAppStart is how go-app v10.1.11's app.js starts; registerWorkerAfterWasm
+// relies on it, and fails the build if a go-app upgrade changes it.
+const goAppStart = "goappInitServiceWorker();\ngoappWatchForUpdate();\ngoappWatchForInstallable();\ngoappInitWebAssembly();\n"
+
+// registerWorkerAfterWasm makes app.js register the service worker once
+// app.wasm has arrived, instead of at the same moment. Otherwise, on a
+// first visit, the worker's precache downloads the 1.5 MB wasm a second
+// time while the page is still downloading it; afterwards, the worker's
+// revalidating request is answered from the browser's HTTP cache.
+func registerWorkerAfterWasm(file string) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	if !bytes.Contains(b, []byte(goAppStart)) {
+		return fmt.Errorf("%s: go-app's start-up code has changed; update registerWorkerAfterWasm in internal/staticsite", file)
+	}
+	b = bytes.Replace(b, []byte(goAppStart), []byte("goappWatchForUpdate();\ngoappWatchForInstallable();\ngoappInitWebAssembly().finally(goappInitServiceWorker);\n"), 1)
 	return os.WriteFile(file, b, 0o644)
 }
 
