@@ -4,7 +4,7 @@
 
 GO ?= go
 
-.PHONY: serve build check test fuzz chromium wasm_exec clean
+.PHONY: serve build check test fuzz bench brotli chromium wasm_exec clean
 
 ## serve: build the site from content/ and serve it at http://127.0.0.1:8000
 serve:
@@ -63,6 +63,21 @@ $(AXE):
 		fi; \
 	fi
 	npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@$(AXE_VERSION)
+
+## bench: load performance under Lighthouse's mobile profile, against the
+## static limit and a go-app hello app (writes cmd/bench/RESULTS.md)
+bench: chromium brotli
+	$(GO) run ./cmd/bench $(ARGS)
+
+# The brotli command measures app.wasm's Brotli size for the report.
+brotli:
+	@if command -v brotli >/dev/null 2>&1; then exit 0; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "make: installing Debian's brotli to measure compressed sizes"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq brotli >/dev/null; \
+	else \
+		echo "make bench needs the brotli command: sudo apt-get install brotli" >&2; exit 1; \
+	fi
 
 ## wasm_exec: copy the Go toolchain's wasm_exec.js (after a Go upgrade)
 wasm_exec:
