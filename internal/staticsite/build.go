@@ -241,8 +241,9 @@ func handler(s *site.Site, base, version string, routes []string) *app.Handler {
 		// that needs the app to be usable.
 		LoadingLabel: "Preparing the questionnaire… {progress}%",
 		Styles:       []string{"/web/" + StyleFile, "/web/" + HighlightFile},
-		// The few lines that must work without the wasm: see web/site.js.
-		Scripts: []string{"/web/" + ScriptFile},
+		// The few lines that must work without the wasm (see web/site.js),
+		// deferred so that they never hold up the first paint.
+		Scripts: []string{"defer /web/" + ScriptFile},
 		// Our own worker: see app-worker.js.
 		ServiceWorkerTemplate: workerTemplate,
 		// Routes and data, so that every page opens offline after a visit.
