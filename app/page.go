@@ -58,7 +58,7 @@ func (p *page) OnNav(ctx app.Context) {
 
 func (p *page) Render() app.UI {
 	s, pg := p.data()
-	return app.Div().Class("site").Body(
+	return app.Div().Class("site").DataSet("app", renderedBy()).Body(
 		app.A().Class("skip-link").Href("#main").Text("Skip to the main text"),
 		siteHeader(s, p.Path),
 		app.Main().ID("main").TabIndex(-1).Body(
@@ -71,6 +71,17 @@ func (p *page) Render() app.UI {
 		),
 		siteFooter(s),
 	)
+}
+
+// renderedBy says who rendered the page: "build" for the prerendered HTML,
+// "browser" once the app has replaced it. go-app replaces the prerendered
+// nodes when it starts, so a script (or a test) holding one of them must
+// wait for "browser".
+func renderedBy() string {
+	if app.IsClient {
+		return "browser"
+	}
+	return "build"
 }
 
 // siteHeader is the practice's name and the navigation.

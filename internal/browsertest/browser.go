@@ -245,19 +245,21 @@ func (b *Browser) Problems() []string {
 	return append([]string(nil), b.rec.problems...)
 }
 
-// WaitForApp waits until go-app has started: app.js removes the
-// #app-wasm-loader element once app.wasm runs. On time-out the error
-// carries the loader's label, which says how far loading got or why it
-// failed.
+// WaitForApp waits until go-app has started and replaced the prerendered
+// page with its own: app.js removes the #app-wasm-loader element once
+// app.wasm runs, and the app's page carries data-app="browser" (the
+// prerendered one "build"; a node of it clicked after the swap is gone).
+// On time-out the error carries the loader's label, which says how far
+// loading got or why it failed.
 func (b *Browser) WaitForApp(timeout time.Duration) error {
 	var label string
 	return b.poll(timeout, func() (bool, error) {
-		var gone bool
+		var ready bool
 		err := chromedp.Run(b.Ctx, chromedp.Evaluate(`(() => {
 			const l = document.getElementById("app-wasm-loader-label");
-			return [document.getElementById("app-wasm-loader") === null, l ? l.innerText : ""];
-		})()`, &[]any{&gone, &label}))
-		return gone, err
+			return [document.getElementById("app-wasm-loader") === null && document.querySelector(".site[data-app=browser]") !== null, l ? l.innerText : ""];
+		})()`, &[]any{&ready, &label}))
+		return ready, err
 	}, func() string { return fmt.Sprintf("the wasm app did not start; loader says %q", label) })
 }
 
