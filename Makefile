@@ -38,30 +38,27 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzRepairEscapes -fuzztime $(FUZZTIME) ./app
 	$(GO) test -run XXX -fuzz FuzzHandlerPath -fuzztime $(FUZZTIME) ./internal/hosting
 
-## chromium: make sure headless Chromium is there for the browser tests
-chromium:
-	@if [ -n "$$CHROMIUM" ] || command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
-		exit 0; \
+# need makes sure a command is there: as root it installs Debian's package,
+# otherwise it stops and says what to install. Nothing is ever skipped.
+# $(1) the command, $(2) the package, $(3) what it is for.
+define need
+	@if command -v $(1) >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "make: installing Debian's chromium for the browser tests"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		echo "make: installing Debian's $(2) $(3)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
 	else \
-		echo "make test needs Chromium for its browser tests." >&2; \
-		echo "Install it (Debian: sudo apt-get install chromium) or set CHROMIUM=/path/to/chromium, then run make test again." >&2; \
+		echo "make needs $(1) $(3): install it (Debian: sudo apt-get install $(2)), then run make again." >&2; \
 		exit 1; \
 	fi
+endef
+
+## chromium: make sure headless Chromium is there for the browser tests
+## (or set CHROMIUM=/path/to/chromium)
+chromium:
+	$(if $(CHROMIUM),,$(call need,chromium,chromium,for the browser tests))
 
 $(AXE):
-	@if ! command -v npm >/dev/null 2>&1; then \
-		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-			echo "make: installing Debian's npm to fetch axe-core for the accessibility tests"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
-		else \
-			echo "make test needs npm to fetch axe-core (the accessibility checker) once." >&2; \
-			echo "Install it (Debian: sudo apt-get install npm), then run make test again." >&2; \
-			exit 1; \
-		fi; \
-	fi
+	$(call need,npm,npm,to fetch axe-core for the accessibility tests)
 	npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@$(AXE_VERSION)
 
 ## bench: load performance under Lighthouse's mobile profile, against the
@@ -71,13 +68,7 @@ bench: chromium brotli
 
 # The brotli command measures app.wasm's Brotli size for the report.
 brotli:
-	@if command -v brotli >/dev/null 2>&1; then exit 0; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "make: installing Debian's brotli to measure compressed sizes"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq brotli >/dev/null; \
-	else \
-		echo "make bench needs the brotli command: sudo apt-get install brotli" >&2; exit 1; \
-	fi
+	$(call need,brotli,brotli,to measure compressed sizes)
 
 ## wasm_exec: copy the Go toolchain's wasm_exec.js (after a Go upgrade)
 wasm_exec:

@@ -109,11 +109,11 @@ func (c *questionnairePage) OnNav(ctx app.Context) {
 		if err != nil {
 			c.message = "This link's answers could not be read (" + err.Error() + "). Nothing was stored anywhere, so nothing is lost: you can answer the questions again below."
 			c.step = 0
-			c.replaceFragment(ctx, "")
+			c.replaceFragment("")
 		} else {
 			c.answers, c.message = a, "Your answers from the link are below. Check them, then see your recommendation."
 			c.step = len(q.Questions())
-			c.replaceFragment(ctx, stepCheck)
+			c.replaceFragment(stepCheck)
 		}
 	case frag == stepCheck:
 		c.step = len(q.Questions())
@@ -149,7 +149,7 @@ func currentFragment() string {
 
 // replaceFragment rewrites the current history entry, so that answers
 // read from a link do not stay in the address bar.
-func (c *questionnairePage) replaceFragment(ctx app.Context, frag string) {
+func (c *questionnairePage) replaceFragment(frag string) {
 	if !app.IsClient {
 		return
 	}

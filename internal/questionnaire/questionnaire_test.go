@@ -224,7 +224,7 @@ func TestEdgeCases(t *testing.T) {
 }
 
 func TestSingleOfferedPlatformHidesItsQuestions(t *testing.T) {
-	qs := Questions(singlePlatform(t))
+	qs := New(singlePlatform(t)).Questions()
 	_, ok := Find(qs, QSignal)
 	require.False(t, ok, "the Signal question makes no sense when Signal is not offered")
 	pref, ok := Find(qs, QPreference)

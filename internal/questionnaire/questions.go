@@ -158,10 +158,10 @@ var baseQuestions = []Question{
 	},
 }
 
-// Questions returns the questionnaire for a site: the questions that make
-// sense for the platforms the practice offers, and a preference question
-// listing every platform the site describes.
-func Questions(s *site.Site) []Question {
+// questionsFor returns the questionnaire for a site: the questions that
+// make sense for the platforms the practice offers, and a preference
+// question listing every platform the site describes.
+func questionsFor(s *site.Site) []Question {
 	offered := map[string]bool{}
 	for _, slug := range s.Settings.Offered {
 		offered[slug] = true

@@ -169,7 +169,7 @@ type boundRule struct {
 
 // New prepares the questionnaire for s.
 func New(s *site.Site) *Questionnaire {
-	q := &Questionnaire{site: s, questions: Questions(s)}
+	q := &Questionnaire{site: s, questions: questionsFor(s)}
 	for _, slug := range s.Settings.Offered {
 		p, ok := s.Platform(slug)
 		if !ok || !p.Offered() {
