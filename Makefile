@@ -33,7 +33,7 @@ test: chromium $(AXE)
 ## fuzz: a short run of every fuzz test (their seed corpora also run in go test)
 FUZZTIME ?= 10s
 fuzz:
-	$(GO) test -run XXX -fuzz FuzzLoad -fuzztime $(FUZZTIME) ./content
+	$(GO) test -run XXX -fuzz FuzzLoad -fuzztime $(FUZZTIME) ./internal/content
 	$(GO) test -run XXX -fuzz FuzzDecode -fuzztime $(FUZZTIME) ./internal/questionnaire
 	$(GO) test -run XXX -fuzz FuzzRepairEscapes -fuzztime $(FUZZTIME) ./app
 	$(GO) test -run XXX -fuzz FuzzHandlerPath -fuzztime $(FUZZTIME) ./internal/hosting

@@ -30,7 +30,7 @@ func TestWasmLinksNoBuildTimePackage(t *testing.T) {
 		"gopkg.in/yaml",
 		"text/template",
 		"html/template",
-		"callprivacy/content",
+		"callprivacy/internal/content",
 		"callprivacy/internal/markdown",
 		"callprivacy/internal/staticsite",
 	}

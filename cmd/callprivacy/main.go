@@ -22,7 +22,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"callprivacy/content"
+	"callprivacy/internal/content"
 	"callprivacy/internal/hosting"
 	"callprivacy/internal/staticsite"
 )

@@ -28,7 +28,7 @@ import (
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"callprivacy/content"
+	"callprivacy/internal/content"
 	"callprivacy/internal/site"
 	"callprivacy/internal/staticsite"
 )

@@ -9,7 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"callprivacy/content"
+	"callprivacy/internal/content"
 	"callprivacy/internal/site"
 )
 

@@ -13,7 +13,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"callprivacy/content"
+	"callprivacy/internal/content"
 )
 
 func TestCleanBase(t *testing.T) {

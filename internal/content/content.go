@@ -1,7 +1,7 @@
 // Package content loads the practice's Markdown and settings, checks them
 // against the site's rules and renders them into a site.Site.
 //
-// The folder holding this package is also the folder the therapist edits:
+// It reads the folder the therapist edits (content/ at the module root):
 // site.yaml, one Markdown file per page and platforms/<slug>.md for each
 // platform. Every mistake is reported as "file:line: what is wrong", all of
 // them at once, so one build run shows everything to fix.
