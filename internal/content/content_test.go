@@ -18,11 +18,74 @@ contact: "Email [me](mailto:me@example.org)."
 policy_date: 2026-11-25
 language: en-GB
 offered: [alpha]
+quick_exit: https://example.org/weather
 `
 
 func validPage(title, nav, body string) string {
 	return "---\ntitle: " + title + "\ndescription: About " + title + ".\nnav: " + nav + "\n---\n" + body
 }
+
+// shippedFile is one of the practice's own files: the fixtures share its
+// criteria and labels.
+func shippedFile(name string) string {
+	b, err := os.ReadFile(filepath.Join("..", "..", "content", name))
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// shippedCriteria are the practice's criteria, which every fixture
+// platform answers.
+func shippedCriteria() []site.Criterion {
+	var s site.Site
+	l := &loader{fsys: os.DirFS(filepath.Join("..", "..", "content")), dir: "content"}
+	if !l.criteria(&s) {
+		panic(l.problems.Error())
+	}
+	return s.Criteria
+}
+
+// validQuestionnaire is a small questionnaire for the fixture's platforms;
+// its line numbers are relied on below.
+const validQuestionnaire = `questions:
+  - id: devices
+    prompt: Which devices?
+    why: Because.
+    summary: Devices I could use
+    multiple: true
+    options:
+      - {id: computer, label: A computer, echo: you can use a computer}
+      - {id: phone, label: A phone, echo: you can use a phone}
+  - id: preference
+    prompt: Which platform?
+    why: Because.
+    summary: Platform I would prefer
+    platform_options: {label: "{name}", echo: "you'd prefer {name}"}
+    options:
+      - {id: none, label: No preference, echo: you have no preference, summary_only: true}
+reasons:
+  - id: on-computer
+    if: {devices: [computer]}
+    platform: alpha
+    score: 1
+    criterion: browser
+    text: "Because {answer}, {name} works."
+  - if: {devices: [phone]}
+    where: {e2ee: [by-default]}
+    score: -1
+    text: "Because {answer}: {name} needs {phrase:account}."
+preferred: {score: 2, text: "You said {name}."}
+closest: {score: 1, text: "{name} is like {declined}."}
+default: "{name} fits."
+tie: "{name} and {others} fit equally."
+declined: {text: "About {name}: {summary} {fact:servers}", closest: "{name} is closest to {declined}."}
+next: [{platform: alpha, text: Wait for the link.}]
+expect: [{platform: alpha, text: A link.}]
+notes: []
+checklist: [{text: Find a quiet room.}]
+summary: {opening: "Hello {practice}.", suggested: "It suggests {name}.", others: "Also {names}.", declined: "I would prefer {name}.", answers: "My answers:", answer: "- {question}: {answer}", skipped: Not answered}
+`
 
 // validPlatform is a platform page; its line numbers are relied on below.
 func validPlatform(name, stance string) string {
@@ -37,7 +100,7 @@ func validPlatform(name, stance string) string {
 	b.WriteString("reviewed: 2026-11-20\n")                   // 8
 	b.WriteString("facts:\n")                                 // 9
 	line := 10
-	for _, c := range site.Criteria {
+	for _, c := range shippedCriteria() {
 		value := "some value"
 		if c.Values != nil {
 			value = c.Values[0].Key
@@ -62,6 +125,9 @@ func validFS() fstest.MapFS {
 	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
 	return fstest.MapFS{
 		"site.yaml":          file(validSettings),
+		"labels.yaml":        file(shippedFile("labels.yaml")),
+		"criteria.yaml":      file(shippedFile("criteria.yaml")),
+		"questionnaire.yaml": file(validQuestionnaire),
 		"index.md":           file(validPage("Overview", "Overview", "## Start\n\nRead [how I work](/how-i-work) and [Alpha](/platforms/alpha).\n\n## Encryption is only part of the picture\n\n## What matters for a therapy call\n")),
 		"how-i-work.md":      file(validPage("How I work", "How I work", "## Platforms\n\nSee [below](#the-bottom-line).\n\n## The bottom line\n\nBoundaries.\n\n## Primary platforms\n\n## No silent AI tools\n\n## Controlled access\n")),
 		"compare.md":         file(validPage("Compare", "Compare", "Side by side.\n")),
@@ -87,7 +153,7 @@ func TestLoadValid(t *testing.T) {
 	}
 	require.Equal(t, []string{"/", "/platforms/alpha", "/platforms/beta", "/how-i-work", "/metadata", "/security", "/questionnaire", "/compare", "/browsing-safely"}, paths)
 	require.Equal(t, "alpha", s.Platforms[0].Slug, "offered platforms come first")
-	require.Len(t, s.Platforms[0].Facts, len(site.Criteria))
+	require.Len(t, s.Platforms[0].Facts, len(s.Criteria))
 	require.Equal(t, "Not found", s.NotFound.Title)
 
 	sec, _ := s.Page("/security")
@@ -247,7 +313,7 @@ func TestShippedContent(t *testing.T) {
 		require.True(t, p.Offered(), slug)
 	}
 	for _, p := range s.Platforms {
-		require.Len(t, p.Facts, len(site.Criteria), p.Slug)
+		require.Len(t, p.Facts, len(s.Criteria), p.Slug)
 		require.NotEmpty(t, p.Sources, p.Slug)
 	}
 	// The practice's positions, as the seed page states them.

@@ -13,15 +13,24 @@ import (
 // the browser receives them ready-made, and app.wasm carries no code to
 // build tables and lists it would only ever build the same way.
 
-// stanceLabels say the practice's position on a platform in words.
-var stanceLabels = map[string]string{
-	site.StancePreferred: "My preferred platform",
-	site.StanceOffered:   "Offered for sessions",
-	site.StanceNotUsed:   "Not used for sessions",
+// writeTables writes the platform pages' facts and the comparison into
+// their pages, after the Markdown they follow.
+func writeTables(s *site.Site) {
+	for i, pg := range s.Pages {
+		if p, ok := s.Platform(pg.Platform); ok && pg.Platform != "" {
+			s.Pages[i].HTML = platformPageHTML(s, p, pg.HTML)
+		}
+		if pg.Path == site.ComparePath {
+			s.Pages[i].HTML = comparisonPageHTML(s, pg.HTML)
+		}
+	}
 }
 
-// htmlWriter builds HTML with every text escaped.
-type htmlWriter struct{ strings.Builder }
+// htmlWriter builds HTML with every text escaped, in the practice's words.
+type htmlWriter struct {
+	strings.Builder
+	s *site.Site
+}
 
 func (w *htmlWriter) raw(s ...string) {
 	for _, x := range s {
@@ -43,41 +52,59 @@ func (w *htmlWriter) link(href, text string, external bool) {
 
 func (w *htmlWriter) date(d string) {
 	w.raw(`<time datetime="`, html.EscapeString(d), `">`)
-	w.text(longDate(d))
+	w.text(w.s.Labels.Dates.Date(d))
 	w.raw(`</time>`)
+}
+
+// dated writes a label that holds {date}, with the date in a <time>.
+func (w *htmlWriter) dated(label, d string) {
+	before, after, _ := strings.Cut(label, "{date}")
+	w.text(before)
+	w.date(d)
+	w.text(after)
+}
+
+// stance writes the practice's position on p and p's summary.
+func (w *htmlWriter) stance(p site.Platform) {
+	w.raw(`<p class="stance stance-`, p.Stance, `"><strong>`)
+	w.text(site.Fill(w.s.Labels.Platform.StanceLine, "stance", w.s.Labels.Platform.Stances[p.Stance]))
+	w.raw(`</strong> `)
+	w.text(p.Summary)
+	w.raw(`</p>`)
 }
 
 // platformPageHTML is a platform page's body: the practice's position, the
 // Markdown, every criterion with its source, and the sources.
-func platformPageHTML(p site.Platform, prose string) string {
-	var w htmlWriter
+func platformPageHTML(s *site.Site, p site.Platform, prose string) string {
+	w := htmlWriter{s: s}
+	lb := s.Labels.Platform
 	w.raw(`<div class="page-body">`)
-	w.raw(`<p class="stance stance-`, p.Stance, `"><strong>`)
-	w.text(stanceLabels[p.Stance] + ". ")
-	w.raw(`</strong>`)
-	w.text(p.Summary)
-	w.raw(`</p>`, prose)
+	w.stance(p)
+	w.raw(prose)
 
-	w.raw(`<section class="facts" aria-labelledby="platform-facts"><h2 id="platform-facts">The facts, criterion by criterion</h2><dl>`)
-	for _, c := range site.Criteria {
+	w.raw(`<section class="facts" aria-labelledby="platform-facts"><h2 id="platform-facts">`)
+	w.text(lb.FactsHeading)
+	w.raw(`</h2><dl>`)
+	for _, c := range s.Criteria {
 		w.raw(`<div class="fact"><dt>`)
 		w.text(c.Label)
 		w.raw(`</dt><dd>`)
 		factCell(&w, p, c)
 		w.raw(`</dd></div>`)
 	}
-	w.raw(`</dl><p class="reviewed">Facts last checked on `)
-	w.date(p.Reviewed)
-	w.raw(`. `)
-	w.link(site.ComparePath, "Compare all the platforms side by side", false)
-	w.raw(`.</p></section>`)
+	w.raw(`</dl><p class="reviewed">`)
+	w.dated(lb.Reviewed, p.Reviewed)
+	w.raw(` `)
+	w.link(site.ComparePath, lb.CompareLink, false)
+	w.raw(`</p></section>`)
 
-	w.raw(`<section class="sources" aria-labelledby="platform-sources"><h2 id="platform-sources">Sources</h2><ul>`)
-	for _, s := range p.Sources {
+	w.raw(`<section class="sources" aria-labelledby="platform-sources"><h2 id="platform-sources">`)
+	w.text(lb.SourcesHeading)
+	w.raw(`</h2><ul>`)
+	for _, src := range p.Sources {
 		w.raw(`<li>`)
-		w.link(s.URL, s.Title, true)
-		w.raw(`, consulted `)
-		w.date(s.Date)
+		w.link(src.URL, src.Title, true)
+		w.dated(lb.Consulted, src.Date)
 		w.raw(`</li>`)
 	}
 	w.raw(`</ul></section></div>`)
@@ -87,20 +114,25 @@ func platformPageHTML(p site.Platform, prose string) string {
 // comparisonPageHTML is the comparison page's body: the introduction, then
 // every platform against every criterion, as a table for wide screens and
 // as one card per platform for phones and paper (site.css shows one).
-func comparisonPageHTML(ps []site.Platform, intro string) string {
-	var w htmlWriter
+func comparisonPageHTML(s *site.Site, intro string) string {
+	w := htmlWriter{s: s}
+	ps, lb := s.Platforms, s.Labels.Compare
 	w.raw(`<div class="page-body">`, intro, `<div class="comparison">`)
 
-	w.raw(`<div class="compare-table"><table><caption>The platforms compared, criterion by criterion</caption><thead><tr><th scope="col">Criterion</th>`)
+	w.raw(`<div class="compare-table"><table><caption>`)
+	w.text(lb.Caption)
+	w.raw(`</caption><thead><tr><th scope="col">`)
+	w.text(lb.CriterionColumn)
+	w.raw(`</th>`)
 	for _, p := range ps {
 		w.raw(`<th scope="col">`)
 		w.link(site.PlatformPath(p.Slug), p.Name, false)
 		w.raw(`<span class="stance-tag stance-tag-`, p.Stance, `">`)
-		w.text(stanceLabels[p.Stance])
+		w.text(s.Labels.Platform.Stances[p.Stance])
 		w.raw(`</span></th>`)
 	}
 	w.raw(`</tr></thead><tbody>`)
-	for _, c := range site.Criteria {
+	for _, c := range s.Criteria {
 		w.raw(`<tr id="criterion-`, c.Key, `"><th scope="row">`)
 		w.link(c.Explained, c.Label, false)
 		w.raw(`</th>`)
@@ -111,7 +143,9 @@ func comparisonPageHTML(ps []site.Platform, intro string) string {
 		}
 		w.raw(`</tr>`)
 	}
-	w.raw(`<tr><th scope="row">Facts last checked</th>`)
+	w.raw(`<tr><th scope="row">`)
+	w.text(lb.ReviewedRow)
+	w.raw(`</th>`)
 	for _, p := range ps {
 		w.raw(`<td>`)
 		w.date(p.Reviewed)
@@ -123,21 +157,19 @@ func comparisonPageHTML(ps []site.Platform, intro string) string {
 	for _, p := range ps {
 		w.raw(`<section class="compare-card" aria-labelledby="card-`, p.Slug, `"><h2 id="card-`, p.Slug, `">`)
 		w.link(site.PlatformPath(p.Slug), p.Name, false)
-		w.raw(`</h2><p class="stance stance-`, p.Stance, `"><strong>`)
-		w.text(stanceLabels[p.Stance] + ". ")
-		w.raw(`</strong>`)
-		w.text(p.Summary)
-		w.raw(`</p><dl>`)
-		for _, c := range site.Criteria {
+		w.raw(`</h2>`)
+		w.stance(p)
+		w.raw(`<dl>`)
+		for _, c := range s.Criteria {
 			w.raw(`<div class="fact"><dt>`)
 			w.link(c.Explained, c.Label, false)
 			w.raw(`</dt><dd>`)
 			factCell(&w, p, c)
 			w.raw(`</dd></div>`)
 		}
-		w.raw(`</dl><p class="reviewed">Facts last checked on `)
-		w.date(p.Reviewed)
-		w.raw(`.</p></section>`)
+		w.raw(`</dl><p class="reviewed">`)
+		w.dated(s.Labels.Platform.Reviewed, p.Reviewed)
+		w.raw(`</p></section>`)
 	}
 	w.raw(`</div></div></div>`)
 	return w.String()
@@ -146,24 +178,23 @@ func comparisonPageHTML(ps []site.Platform, intro string) string {
 // factCell is one platform's answer to one criterion: the short value, a
 // plain explanation and its source.
 func factCell(w *htmlWriter, p site.Platform, c site.Criterion) {
-	f, ok := p.Fact(c.Key)
-	if !ok {
-		w.text("Not known")
-		return
-	}
+	lb := w.s.Labels.Platform
+	f, _ := p.Fact(c.Key) // the loader refuses a platform that misses one
 	w.raw(`<strong>`)
 	w.text(sentence(c.ValueLabel(f.Value)))
 	w.raw(`</strong> `)
 	w.text(f.Explain)
 	w.raw(` `)
 	if f.Source == site.SourcePractice {
-		w.raw(`<a class="source" href="/how-i-work">(Source: how I work)</a>`)
+		w.raw(`<a class="source" href="`, html.EscapeString(lb.PracticeSourcePage), `">`)
+		w.text(site.Fill(lb.Source, "title", lb.PracticeSource))
+		w.raw(`</a>`)
 		return
 	}
-	for _, s := range p.Sources {
-		if s.ID == f.Source {
-			w.raw(`<a class="source" href="`, html.EscapeString(s.URL), `" rel="noopener noreferrer">`)
-			w.text("(Source: " + s.Title + ")")
+	for _, src := range p.Sources {
+		if src.ID == f.Source {
+			w.raw(`<a class="source" href="`, html.EscapeString(src.URL), `" rel="noopener noreferrer">`)
+			w.text(site.Fill(lb.Source, "title", src.Title))
 			w.raw(`</a>`)
 		}
 	}
@@ -177,13 +208,4 @@ func sentence(s string) string {
 	r := []rune(s)
 	r[0] = unicode.ToUpper(r[0])
 	return string(r) + "."
-}
-
-// longDate writes a YYYY-MM-DD date the way a person reads it.
-func longDate(d string) string {
-	t, err := parseDate(d)
-	if err != nil {
-		return d
-	}
-	return t.Format("2 January 2006")
 }

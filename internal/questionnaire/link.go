@@ -39,7 +39,9 @@ var ErrNotAnswers = errors.New("not a link with answers")
 
 // Decode reads a fragment written by Encode. Anything it does not fully
 // understand (a truncated, hand-edited or outdated link) is an error,
-// never a panic and never half the answers.
+// never a panic and never half the answers. The error says what is wrong
+// for the tests and the developer; the page shows the practice's own calm
+// message instead.
 func (q *Questionnaire) Decode(fragment string) (Answers, error) {
 	rest, ok := strings.CutPrefix(fragment, FragmentPrefix)
 	if !ok {
@@ -58,7 +60,7 @@ func (q *Questionnaire) Decode(fragment string) (Answers, error) {
 		if !ok || opts == "" {
 			return nil, fmt.Errorf("the link is incomplete near %q", clip(part))
 		}
-		question, ok := Find(q.questions, qid)
+		question, ok := q.Question(qid)
 		if !ok {
 			return nil, fmt.Errorf("the link mentions a question %q that this questionnaire does not ask", clip(qid))
 		}
@@ -70,8 +72,12 @@ func (q *Questionnaire) Decode(fragment string) (Answers, error) {
 			return nil, fmt.Errorf("the link gives several answers to %q, which takes one", qid)
 		}
 		for i, id := range ids {
-			if _, ok := question.Option(id); !ok {
+			o, ok := question.Option(id)
+			if !ok {
 				return nil, fmt.Errorf("the link gives an answer %q that %q does not offer", clip(id), qid)
+			}
+			if o.Exclusive && len(ids) > 1 {
+				return nil, fmt.Errorf("the link gives %q together with other answers to %q", id, qid)
 			}
 			if slices.Contains(ids[:i], id) {
 				return nil, fmt.Errorf("the link repeats the answer %q", id)

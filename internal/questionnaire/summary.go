@@ -1,66 +1,77 @@
 package questionnaire
 
-import "strings"
+import (
+	"strings"
 
-// Summary is the plain text the "Copy summary" button puts on the
-// clipboard, for the client's reply to the intake email. It holds only
-// what the client chose to answer.
-func (q *Questionnaire) Summary(a Answers, res Result) string {
-	s := q.site
-	var b strings.Builder
-	line := func(parts ...string) {
-		b.WriteString(strings.Join(parts, ""))
-		b.WriteByte('\n')
-	}
-	line("Platform questionnaire: ", s.Settings.Practice)
-	line()
-	if len(res.Ranked) > 0 {
-		top := res.Ranked[0]
-		line("Recommended for me: ", top.Platform.Name)
-		for _, r := range top.Reasons {
-			line("- ", r.Text)
+	"callprivacy/internal/site"
+)
+
+// Summary is the plain text the "Copy summary" button copies, for the
+// client's reply to the practice's email. It is in the client's voice from
+// first line to last, made only of the summary's own sentences, the
+// platforms' names and the client's answers (the options' labels, which
+// are theirs). Answers to a sensitive question stay out unless
+// includeSensitive is set: the summary may be written on the very device
+// someone else can see.
+func (q *Questionnaire) Summary(a Answers, res Result, includeSensitive bool) string {
+	sum := q.site.Questionnaire.Summary
+	var lines []string
+	add := func(s string) {
+		if s != "" {
+			lines = append(lines, s)
 		}
-		for _, other := range res.Ranked[1:] {
-			line()
-			line("Also possible: ", other.Platform.Name)
-			for _, r := range other.Reasons {
-				line("- ", r.Text)
-			}
+	}
+	add(site.Fill(sum.Opening, "practice", q.site.Settings.Practice))
+	if len(res.Ranked) > 0 {
+		add(site.Fill(sum.Suggested, "name", res.Ranked[0].Platform.Name))
+		var others []string
+		for _, r := range res.Ranked[1:] {
+			others = append(others, r.Platform.Name)
+		}
+		if len(others) > 0 {
+			add(site.Fill(sum.Others, "names", q.site.Labels.Frame.List(others)))
 		}
 	}
 	for _, d := range res.Declined {
-		line()
-		line("About ", d.Platform.Name, ": ", d.Text)
+		add(site.Fill(sum.Declined, "name", d.Platform.Name))
 	}
-	if len(res.Notes) > 0 {
-		line()
-		for _, n := range res.Notes {
-			line("Note: ", n)
-		}
-	}
-	line()
-	line("My answers:")
+	lines = append(lines, "")
+	add(sum.Answers)
 	for _, question := range q.questions {
-		line("- ", question.Prompt, " ", AnswerText(question, a))
+		if question.Sensitive != "" && !includeSensitive {
+			continue
+		}
+		answer := AnswerText(question, a)
+		if answer == "" {
+			answer = sum.Skipped
+		}
+		add(site.Fill(sum.Answer, "question", question.Summary, "answer", answer))
 	}
-	line()
-	line("My checklist for the first session:")
-	for _, c := range res.Checklist {
-		line("- ", c)
+	if sum.Closing != "" {
+		lines = append(lines, "", sum.Closing)
 	}
-	return b.String()
+	return strings.Join(lines, "\n") + "\n"
 }
 
-// AnswerText is the client's answer to q in words, or "Not answered".
-func AnswerText(q Question, a Answers) string {
+// AnswerText is the client's answer to question in words (the chosen
+// options' labels), or "" if they skipped it.
+func AnswerText(question site.Question, a Answers) string {
 	var labels []string
-	for _, id := range a[q.ID] {
-		if o, ok := q.Option(id); ok {
+	for _, id := range a[question.ID] {
+		if o, ok := question.Option(id); ok {
 			labels = append(labels, o.Label)
 		}
 	}
-	if len(labels) == 0 {
-		return "Not answered"
-	}
 	return strings.Join(labels, "; ")
+}
+
+// HasSensitive reports whether the client answered a question whose answer
+// stays out of the summary unless they ask for it.
+func (q *Questionnaire) HasSensitive(a Answers) bool {
+	for _, question := range q.questions {
+		if question.Sensitive != "" && a.Answered(question.ID) {
+			return true
+		}
+	}
+	return false
 }

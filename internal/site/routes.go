@@ -24,8 +24,8 @@ var Routes = []Route{
 }
 
 // Pages whose content file is only the introduction: the app builds the
-// rest, the questionnaire from package questionnaire and the comparison
-// from the platforms' facts.
+// rest, the questionnaire from QuestionnaireFile and the comparison from
+// the platforms' facts.
 const (
 	QuestionnairePath = "/questionnaire"
 	ComparePath       = "/compare"
@@ -38,13 +38,17 @@ const (
 	SettingsFile = "site.yaml"
 	// NotFoundFile is shown for any path that is not a page.
 	NotFoundFile = "not-found.md"
+	// LabelsFile holds every word of the frame, the tables and the
+	// questionnaire's screens.
+	LabelsFile = "labels.yaml"
+	// CriteriaFile holds the criteria every platform page answers.
+	CriteriaFile = "criteria.yaml"
+	// QuestionnaireFile holds the questionnaire's questions and the
+	// statements its result is made of.
+	QuestionnaireFile = "questionnaire.yaml"
 	// PlatformDir holds one Markdown file per platform, named <slug>.md.
 	PlatformDir = "platforms"
 )
-
-// DefaultQuickExit is where "Leave this site" goes unless site.yaml says
-// otherwise: a page that looks like ordinary browsing.
-const DefaultQuickExit = "https://www.bbc.co.uk/weather"
 
 // NotFoundPath is where the build writes the not-found page (404.html),
 // which static hosts serve for unknown paths.

@@ -11,6 +11,13 @@ package site
 // Site is everything the app shows, in display order.
 type Site struct {
 	Settings Settings `json:"settings"`
+	// Labels are the words of the frame, the tables and the questionnaire.
+	Labels Labels `json:"labels"`
+	// Criteria are the questions every platform page answers, in display
+	// order.
+	Criteria []Criterion `json:"criteria"`
+	// Questionnaire is the questionnaire's questions and statements.
+	Questionnaire Questionnaire `json:"questionnaire"`
 	// Pages holds every routed page in navigation order, platform pages
 	// included.
 	Pages []Page `json:"pages"`

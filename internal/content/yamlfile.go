@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -51,8 +52,8 @@ func decodeStrict(src []byte, firstLine int, v any) (yamlDoc, []problemAt) {
 		return doc, yamlProblems(err, firstLine)
 	}
 	doc.root = &root
-	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
-		return doc, []problemAt{{line: firstLine, msg: "front matter must be a list of \"key: value\" lines"}}
+	if len(root.Content) == 0 || root.Content[0].Kind != wantKind(v) {
+		return doc, []problemAt{{line: firstLine, msg: "expected " + kindWords(fmt.Sprintf("%T", v)) + " here"}}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true)
@@ -60,6 +61,14 @@ func decodeStrict(src []byte, firstLine int, v any) (yamlDoc, []problemAt) {
 		return doc, yamlProblems(err, firstLine)
 	}
 	return doc, nil
+}
+
+// wantKind is the YAML kind a value of v's type is decoded from.
+func wantKind(v any) yaml.Kind {
+	if reflect.TypeOf(v).Elem().Kind() == reflect.Slice {
+		return yaml.SequenceNode
+	}
+	return yaml.MappingNode
 }
 
 type problemAt struct {
@@ -93,15 +102,93 @@ func yamlProblems(err error, firstLine int) []problemAt {
 	return out
 }
 
-var unknownField = regexp.MustCompile(`^field (\S+) not found in type (\S+)$`)
+var (
+	unknownField = regexp.MustCompile(`^field (\S+) not found in type (\S+)$`)
+	wrongKind    = regexp.MustCompile("^cannot unmarshal !!(\\w+) `?(.*?)`? into (\\S+)$")
+)
+
+// yamlPhrases translate the YAML parser's messages into the words of a
+// person editing content, with the fix.
+var yamlPhrases = []struct{ parser, plain string }{
+	{"mapping values are not allowed in this context", "a colon followed by a space inside a value needs quotes around the whole value, like this: text: \"Note: …\""},
+	{"did not find expected key", "the indentation is uneven here, or a quote or bracket is not closed"},
+	{"did not find expected ',' or ']'", "a list in [brackets] is not closed, or one of its items needs quotes"},
+	{"did not find expected ',' or '}'", "a group in {braces} is not closed, or one of its values needs quotes"},
+	{"did not find expected '-' indicator", "a list item is indented differently from the items before it"},
+	{"did not find expected node content", "a value is missing after a colon or a dash"},
+	{"could not find expected ':'", "a line has no colon: write it as name: value"},
+	{"found character that cannot start any token", "a value starts with a character such as @, ` or a tab: put the value in quotes, and indent with spaces"},
+	{"found unexpected end of stream", "a quote is opened and never closed"},
+	{"found a tab character", "indent with spaces, not tabs"},
+	{"found undefined alias", "a value starts with *: put it in quotes"},
+	{"found unknown escape character", "a backslash inside double quotes starts an unknown escape: use single quotes, or write \\\\"},
+	{"control characters are not allowed", "the file holds an invisible control character: retype the line"},
+	{"invalid leading UTF-8 octet", "the file is not saved as UTF-8 text"},
+	{"invalid trailing UTF-8 octet", "the file is not saved as UTF-8 text"},
+}
 
 // friendlyYAML rewrites the YAML library's messages in the words of a
 // person editing content.
 func friendlyYAML(m string) string {
 	if sm := unknownField.FindStringSubmatch(m); sm != nil {
-		return fmt.Sprintf("unknown field %q (check its spelling; allowed fields are listed in README.md)", sm[1])
+		return fmt.Sprintf("unknown field %q (check its spelling; the fields are listed in README.md)", sm[1])
 	}
-	return "front matter is not valid YAML: " + m
+	if sm := wrongKind.FindStringSubmatch(m); sm != nil {
+		return "expected " + kindWords(sm[3]) + ", found " + kindWords("!!"+sm[1])
+	}
+	for _, p := range yamlPhrases {
+		if strings.Contains(m, p.parser) {
+			return p.plain
+		}
+	}
+	return "this is not valid YAML (" + m + ")"
+}
+
+// kindWords names a YAML or Go kind the way a person editing content
+// would.
+func kindWords(kind string) string {
+	kind = strings.TrimPrefix(kind, "*")
+	switch {
+	case kind == "!!seq" || strings.HasPrefix(kind, "[]"):
+		return "a list (lines starting with \"- \", or [a, b])"
+	case kind == "!!map" || strings.HasPrefix(kind, "map[") || strings.Contains(kind, "."):
+		return "a group of \"name: value\" lines"
+	case kind == "!!int" || kind == "int":
+		return "a whole number"
+	case kind == "!!bool" || kind == "bool":
+		return "true or false"
+	}
+	return "a single value"
+}
+
+// lineAt returns the file line of the node at path: mapping keys (string)
+// and sequence indexes (int), or of the deepest node found along it.
+func (d yamlDoc) lineAt(path ...any) int {
+	if d.root == nil || len(d.root.Content) == 0 {
+		return d.firstLine
+	}
+	n := d.root.Content[0]
+	line := n.Line
+	for _, step := range path {
+		var next *yaml.Node
+		switch k := step.(type) {
+		case string:
+			for i := 0; n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == k {
+					next = n.Content[i+1]
+				}
+			}
+		case int:
+			if n.Kind == yaml.SequenceNode && k < len(n.Content) {
+				next = n.Content[k]
+			}
+		}
+		if next == nil {
+			break
+		}
+		n, line = next, next.Line
+	}
+	return d.firstLine + line - 1
 }
 
 // line returns the file line of the value at path (a list of mapping keys),

@@ -1,0 +1,187 @@
+package site
+
+import "strings"
+
+// Labels are every word of the site's frame, its build-time tables, the
+// questionnaire's screens and web/site.js: the practice writes them in
+// content/labels.yaml, so that rewording a button or translating the site
+// needs no Go. A label may hold {placeholders}; the loader checks each
+// label's placeholders against the ones its place fills in.
+type Labels struct {
+	Frame         FrameLabels         `json:"frame" yaml:"frame"`
+	Dates         DateLabels          `json:"dates" yaml:"dates"`
+	Platform      PlatformLabels      `json:"platform" yaml:"platform"`
+	Compare       CompareLabels       `json:"compare" yaml:"compare"`
+	Questionnaire QuestionnaireLabels `json:"questionnaire" yaml:"questionnaire"`
+}
+
+// FrameLabels are the words around every page.
+type FrameLabels struct {
+	// Title is the document title: {page} and {practice}.
+	Title         string `json:"title" yaml:"title"`
+	SkipLink      string `json:"skipLink" yaml:"skip_link"`
+	Leave         string `json:"leave" yaml:"leave"`
+	MainMenu      string `json:"mainMenu" yaml:"main_menu"`
+	PlatformsMenu string `json:"platformsMenu" yaml:"platforms_menu"`
+	OnThisPage    string `json:"onThisPage" yaml:"on_this_page"`
+	// PolicyDated holds {date}.
+	PolicyDated string `json:"policyDated" yaml:"policy_dated"`
+	Promise     string `json:"promise" yaml:"promise"`
+	// Loading is go-app's start-up label on the questionnaire: {progress}.
+	Loading      string `json:"loading" yaml:"loading"`
+	UpdateNotice string `json:"updateNotice" yaml:"update_notice"`
+	UpdateButton string `json:"updateButton" yaml:"update_button"`
+	// ListAnd joins the last two items of a list: "Jitsi Meet and Signal".
+	ListAnd string `json:"listAnd" yaml:"list_and"`
+}
+
+// DateLabels write a YYYY-MM-DD date the way a reader reads it.
+type DateLabels struct {
+	// Format holds {day}, {month} and {year}.
+	Format string   `json:"format" yaml:"format"`
+	Months []string `json:"months" yaml:"months"`
+}
+
+// PlatformLabels are the words of a platform page's facts and sources.
+type PlatformLabels struct {
+	// Stances say the practice's position, by stance.
+	Stances map[string]string `json:"stances" yaml:"stances"`
+	// StanceLine opens a platform's summary: {stance}.
+	StanceLine   string `json:"stanceLine" yaml:"stance_line"`
+	FactsHeading string `json:"factsHeading" yaml:"facts_heading"`
+	// Reviewed holds {date}.
+	Reviewed       string `json:"reviewed" yaml:"reviewed"`
+	CompareLink    string `json:"compareLink" yaml:"compare_link"`
+	SourcesHeading string `json:"sourcesHeading" yaml:"sources_heading"`
+	// Consulted follows a source's title: {date}.
+	Consulted string `json:"consulted" yaml:"consulted"`
+	// Source links a fact to its source: {title}.
+	Source string `json:"source" yaml:"source"`
+	// PracticeSource is the title of the practice's own page, cited for
+	// facts about its setup; PracticeSourcePage is that page.
+	PracticeSource     string `json:"practiceSource" yaml:"practice_source"`
+	PracticeSourcePage string `json:"practiceSourcePage" yaml:"practice_source_page"`
+}
+
+// CompareLabels are the words of the comparison table and cards.
+type CompareLabels struct {
+	Caption         string `json:"caption" yaml:"caption"`
+	CriterionColumn string `json:"criterionColumn" yaml:"criterion_column"`
+	ReviewedRow     string `json:"reviewedRow" yaml:"reviewed_row"`
+}
+
+// QuestionnaireLabels are the words of the questionnaire's screens.
+type QuestionnaireLabels struct {
+	Region string `json:"region" yaml:"region"`
+	// Progress holds {n} and {total}.
+	Progress      string `json:"progress" yaml:"progress"`
+	Back          string `json:"back" yaml:"back"`
+	Continue      string `json:"continue" yaml:"continue"`
+	Skip          string `json:"skip" yaml:"skip"`
+	Why           string `json:"why" yaml:"why"`
+	ErrorTitle    string `json:"errorTitle" yaml:"error_title"`
+	ChooseOne     string `json:"chooseOne" yaml:"choose_one"`
+	ChooseAny     string `json:"chooseAny" yaml:"choose_any"`
+	CheckHeading  string `json:"checkHeading" yaml:"check_heading"`
+	CheckIntro    string `json:"checkIntro" yaml:"check_intro"`
+	Change        string `json:"change" yaml:"change"`
+	ChangeHidden  string `json:"changeHidden" yaml:"change_hidden"`
+	SeeResult     string `json:"seeResult" yaml:"see_result"`
+	NotAnswered   string `json:"notAnswered" yaml:"not_answered"`
+	LinkLoaded    string `json:"linkLoaded" yaml:"link_loaded"`
+	LinkError     string `json:"linkError" yaml:"link_error"`
+	ResultHeading string `json:"resultHeading" yaml:"result_heading"`
+	NextHeading   string `json:"nextHeading" yaml:"next_heading"`
+	ForHeading    string `json:"forHeading" yaml:"for_heading"`
+	AgainstHead   string `json:"againstHeading" yaml:"against_heading"`
+	ExpectHeading string `json:"expectHeading" yaml:"expect_heading"`
+	MoreAbout     string `json:"moreAbout" yaml:"more_about"`
+	CriterionLink string `json:"criterionLink" yaml:"criterion_link"`
+	OthersHeading string `json:"othersHeading" yaml:"others_heading"`
+	DeclinedHead  string `json:"declinedHeading" yaml:"declined_heading"`
+	DeclinedLink  string `json:"declinedLink" yaml:"declined_link"`
+	NotesHeading  string `json:"notesHeading" yaml:"notes_heading"`
+	Checklist     string `json:"checklistHeading" yaml:"checklist_heading"`
+	SummaryHead   string `json:"summaryHeading" yaml:"summary_heading"`
+	SummaryIntro  string `json:"summaryIntro" yaml:"summary_intro"`
+	SummaryLabel  string `json:"summaryLabel" yaml:"summary_label"`
+	Copy          string `json:"copy" yaml:"copy"`
+	Copied        string `json:"copied" yaml:"copied"`
+	CopyFailed    string `json:"copyFailed" yaml:"copy_failed"`
+	Print         string `json:"print" yaml:"print"`
+	Restart       string `json:"restart" yaml:"restart"`
+	ResumeSummary string `json:"resumeSummary" yaml:"resume_summary"`
+	ResumeWarning string `json:"resumeWarning" yaml:"resume_warning"`
+	ResumeButton  string `json:"resumeButton" yaml:"resume_button"`
+	ResumeLabel   string `json:"resumeLabel" yaml:"resume_label"`
+}
+
+// Fill replaces each {name} in t with its value; vars are name, value
+// pairs. The loader has checked that t holds only names its place fills.
+func Fill(t string, vars ...string) string {
+	if !strings.Contains(t, "{") {
+		return t
+	}
+	pairs := make([]string, 0, len(vars))
+	for i := 0; i+1 < len(vars); i += 2 {
+		pairs = append(pairs, "{"+vars[i]+"}", vars[i+1])
+	}
+	return strings.NewReplacer(pairs...).Replace(t)
+}
+
+// List joins items the way a sentence lists them: "a, b and c", with the
+// practice's word for "and".
+func (l FrameLabels) List(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + l.ListAnd + items[len(items)-1]
+}
+
+// Date writes a YYYY-MM-DD date as the practice's labels say, or d itself
+// if it is not such a date (the loader has checked every date it ships).
+func (l DateLabels) Date(d string) string {
+	if len(d) != 10 || d[4] != '-' || d[7] != '-' || len(l.Months) != 12 {
+		return d
+	}
+	month := int(d[5]-'0')*10 + int(d[6]-'0')
+	if month < 1 || month > 12 {
+		return d
+	}
+	return Fill(l.Format, "day", strings.TrimPrefix(d[8:], "0"), "month", l.Months[month-1], "year", d[:4])
+}
+
+// Expand replaces every {name} and {name:arg} in t with what resolve
+// returns for it; a placeholder resolve does not know (ok false) stays as
+// it is, to be filled later. The loader checks every placeholder at build
+// time with the same function, so the two can never disagree.
+func Expand(t string, resolve func(name, arg string) (string, bool)) string {
+	if !strings.Contains(t, "{") {
+		return t
+	}
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(t, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(t[open:], '}')
+		if end < 0 {
+			break
+		}
+		b.WriteString(t[:open])
+		ph := t[open+1 : open+end]
+		name, arg, _ := strings.Cut(ph, ":")
+		if v, ok := resolve(name, arg); ok {
+			b.WriteString(v)
+		} else {
+			b.WriteString(t[open : open+end+1])
+		}
+		t = t[open+end+1:]
+	}
+	b.WriteString(t)
+	return b.String()
+}
