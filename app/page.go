@@ -2,7 +2,7 @@ package app
 
 import (
 	"strconv"
-	"time"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -40,7 +40,7 @@ var lastPath string
 // starts at the top of the new page and a screen reader announces it.
 func (p *page) OnNav(ctx app.Context) {
 	s, pg := p.data()
-	ctx.Page().SetTitle(pg.Title + " · " + s.Settings.Practice)
+	ctx.Page().SetTitle(site.Fill(s.Labels.Frame.Title, "page", pg.Title, "practice", s.Settings.Practice))
 	ctx.Page().SetDescription(pg.Description)
 	if !app.IsClient {
 		return
@@ -58,13 +58,16 @@ func (p *page) OnNav(ctx app.Context) {
 
 func (p *page) Render() app.UI {
 	s, pg := p.data()
-	return app.Div().Class("site").DataSet("app", renderedBy()).Body(
-		app.A().Class("skip-link").Href("#main").Text("Skip to the main text"),
+	lb := s.Labels.Frame
+	// web/site.js reads its words from the frame: it has none of its own.
+	return app.Div().Class("site").DataSet("app", renderedBy()).
+		DataSet("update-notice", lb.UpdateNotice).DataSet("update-button", lb.UpdateButton).Body(
+		app.A().Class("skip-link").Href("#main").Text(lb.SkipLink),
 		siteHeader(s, p.Path),
 		app.Main().ID("main").TabIndex(-1).Body(
 			app.Article().Class("page").Body(
 				app.H1().ID("page-title").TabIndex(-1).Text(pg.Title),
-				app.If(len(pg.TOC) >= 3, func() app.UI { return tableOfContents(pg.TOC) }),
+				app.If(len(pg.TOC) >= 3, func() app.UI { return tableOfContents(lb, pg.TOC) }),
 				app.Raw(site.WithBase(pg.HTML, basePath())),
 				app.If(p.Path == site.QuestionnairePath, func() app.UI { return newQuestionnaire() }),
 			),
@@ -104,13 +107,13 @@ func siteHeader(s *site.Site, current string) app.UI {
 	return app.Header().Class("site-header").Body(
 		// A real link, so that it works with no script at all; web/site.js
 		// makes it faster and clears the questionnaire first.
-		app.A().Class("quick-exit").Href(s.Settings.QuickExit).Rel("noreferrer").Text("Leave this site"),
+		app.A().Class("quick-exit").Href(s.Settings.QuickExit).Rel("noreferrer").Text(s.Labels.Frame.Leave),
 		app.A().Class("site-name").Href(link("/")).Text(s.Settings.Practice),
-		app.Nav().Aria("label", "Main").Body(
+		app.Nav().Aria("label", s.Labels.Frame.MainMenu).Body(
 			app.Ul().Class("nav-pages").Body(
 				app.Range(main).Slice(func(i int) app.UI { return item(main[i]) }),
 			),
-			app.Ul().Class("nav-platforms").Aria("label", "Platforms").Body(
+			app.Ul().Class("nav-platforms").Aria("label", s.Labels.Frame.PlatformsMenu).Body(
 				app.Range(platforms).Slice(func(i int) app.UI { return item(platforms[i]) }),
 			),
 		),
@@ -120,21 +123,23 @@ func siteHeader(s *site.Site, current string) app.UI {
 // siteFooter carries the practice's name, contact line and policy date, so
 // that a printed page says whose policy it is and how current.
 func siteFooter(s *site.Site) app.UI {
+	lb := s.Labels.Frame
+	before, after, _ := strings.Cut(lb.PolicyDated, "{date}")
 	return app.Footer().Class("site-footer").Body(
 		app.P().Class("footer-practice").Text(s.Settings.Practice),
 		app.Raw(s.Settings.ContactHTML),
 		app.P().Body(
-			app.Text("Policy dated "),
-			app.Time().DateTime(s.Settings.PolicyDate).Text(longDate(s.Settings.PolicyDate)),
-			app.Text(". This site stores nothing about you and loads nothing from anywhere else."),
+			app.Text(before),
+			app.Time().DateTime(s.Settings.PolicyDate).Text(s.Labels.Dates.Date(s.Settings.PolicyDate)),
+			app.Text(after+" "+lb.Promise),
 		),
 	)
 }
 
 // tableOfContents links to the page's sections.
-func tableOfContents(toc []site.Heading) app.UI {
-	return app.Nav().Class("toc").Aria("label", "On this page").Body(
-		app.P().Class("toc-title").Text("On this page"),
+func tableOfContents(lb site.FrameLabels, toc []site.Heading) app.UI {
+	return app.Nav().Class("toc").Aria("label", lb.OnThisPage).Body(
+		app.P().Class("toc-title").Text(lb.OnThisPage),
 		app.Ul().Body(
 			app.Range(toc).Slice(func(i int) app.UI {
 				h := toc[i]
@@ -144,13 +149,4 @@ func tableOfContents(toc []site.Heading) app.UI {
 			}),
 		),
 	)
-}
-
-// longDate writes a YYYY-MM-DD date the way a person reads it.
-func longDate(d string) string {
-	t, err := time.Parse(time.DateOnly, d)
-	if err != nil {
-		return d
-	}
-	return t.Format("2 January 2006")
 }

@@ -75,15 +75,17 @@
     if (document.querySelector(".update-notice")) {
       return;
     }
+    // The words come from the practice's content, through the page frame.
+    const words = (document.querySelector(".site") || document.body).dataset;
     const notice = document.createElement("div");
     notice.className = "update-notice";
     notice.setAttribute("role", "status");
     const text = document.createElement("p");
-    text.textContent = "A new version of this page is available.";
+    text.textContent = words.updateNotice || "";
     const button = document.createElement("button");
     button.type = "button";
     button.className = "primary";
-    button.textContent = "Reload";
+    button.textContent = words.updateButton || "";
     button.addEventListener("click", () => {
       switching = true;
       worker.postMessage("callprivacy:activate");

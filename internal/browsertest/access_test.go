@@ -90,16 +90,22 @@ func TestAccessibility(t *testing.T) {
 			qs := q.Questions()
 			require.NoError(t, b.Navigate(origin+site.QuestionnairePath))
 			require.NoError(t, b.WaitForApp(appStart))
+			// The error summary, as a client who pressed Continue
+			// without choosing meets it.
+			require.NoError(t, b.WaitText("#step-heading", qs[0].Prompt, stepWait))
+			require.NoError(t, b.ClickButton(s.Labels.Questionnaire.Continue))
+			require.NoError(t, b.WaitFocus("error-title", stepWait))
+			checkAxe(t, b, axe, scheme+" question with an error")
 			for i, question := range qs {
 				checkAxe(t, b, axe, scheme+" question "+question.ID)
-				next := "Check your answers"
+				next := built.root.Site.Labels.Questionnaire.CheckHeading
 				if i+1 < len(qs) {
 					next = qs[i+1].Prompt
 				}
 				answer(t, b, question, next, question.Options[0].ID)
 			}
 			checkAxe(t, b, axe, scheme+" check your answers")
-			require.NoError(t, b.ClickButton("See my recommendation"))
+			require.NoError(t, b.ClickButton(built.root.Site.Labels.Questionnaire.SeeResult))
 			require.NoError(t, b.WaitContains("#step-heading", "My suggestion for you", stepWait))
 			checkAxe(t, b, axe, scheme+" result")
 		})
@@ -187,13 +193,13 @@ func TestKeyboardOnlyQuestionnaire(t *testing.T) {
 			require.NoError(t, b.WaitFocus("step-heading", stepWait))
 		}
 	}
-	require.NoError(t, b.WaitText("#step-heading", "Check your answers", stepWait))
+	require.NoError(t, b.WaitText("#step-heading", built.root.Site.Labels.Questionnaire.CheckHeading, stepWait))
 	tabTo(t, b, `button.primary`)
 	pressKey(t, b, kb.Enter)
 	require.NoError(t, b.WaitContains("#step-heading", "My suggestion for you", stepWait))
 	check, err := b.Text(".result")
 	require.NoError(t, err)
-	require.Contains(t, check, "Why")
+	require.Contains(t, check, built.root.Site.Labels.Questionnaire.ForHeading)
 	require.Empty(t, b.Problems())
 }
 
@@ -289,7 +295,7 @@ func TestQuickExitForgetsAnswers(t *testing.T) {
 	answer(t, b, qs[0], qs[1].Prompt, "phone")
 	require.NoError(t, b.Eval(`document.dispatchEvent(new Event("callprivacy:exit"))`, nil))
 	require.NoError(t, b.Eval(`location.hash = "check"`, nil))
-	require.NoError(t, b.WaitText("#step-heading", "Check your answers", stepWait))
+	require.NoError(t, b.WaitText("#step-heading", built.root.Site.Labels.Questionnaire.CheckHeading, stepWait))
 	check, err := b.Text(".check-answers")
 	require.NoError(t, err)
 	require.NotContains(t, check, "A smartphone")

@@ -210,13 +210,13 @@ func TestStrictCSPHasNoViolation(t *testing.T) {
 	require.NoError(t, b.Navigate(origin+site.QuestionnairePath))
 	require.NoError(t, b.WaitForApp(appStart))
 	for i, question := range qs {
-		next := "Check your answers"
+		next := built.root.Site.Labels.Questionnaire.CheckHeading
 		if i+1 < len(qs) {
 			next = qs[i+1].Prompt
 		}
 		answer(t, b, question, next, question.Options[len(question.Options)-1].ID)
 	}
-	require.NoError(t, b.ClickButton("See my recommendation"))
+	require.NoError(t, b.ClickButton(built.root.Site.Labels.Questionnaire.SeeResult))
 	require.NoError(t, b.WaitContains("#step-heading", "My suggestion for you", stepWait))
 	require.Empty(t, violations(), "questionnaire")
 	require.Empty(t, b.Problems())

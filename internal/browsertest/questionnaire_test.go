@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -29,19 +30,34 @@ func openQuestionnaire(t *testing.T) (*Browser, string, *questionnaire.Questionn
 // answer answers the question on screen with the given options (none:
 // skip) and moves on, checking that the next screen appears and that focus
 // moved to its heading.
-func answer(t *testing.T, b *Browser, q questionnaire.Question, next string, options ...string) {
+func answer(t *testing.T, b *Browser, q site.Question, next string, options ...string) {
 	t.Helper()
 	require.NoError(t, b.WaitText("#step-heading", q.Prompt, stepWait))
 	for _, o := range options {
 		require.NoError(t, chromedp.Run(b.Ctx, chromedp.Click("#opt-"+q.ID+"-"+o, chromedp.ByQuery, chromedp.NodeVisible)), q.ID+"/"+o)
 	}
+	lb := built.root.Site.Labels.Questionnaire
 	if len(options) == 0 {
-		require.NoError(t, b.ClickButton("Skip this question"), q.ID)
+		require.NoError(t, b.ClickButton(lb.Skip), q.ID)
 	} else {
-		require.NoError(t, b.ClickButton("Continue"), q.ID)
+		require.NoError(t, b.ClickButton(lb.Continue), q.ID)
 	}
 	require.NoError(t, b.WaitText("#step-heading", next, stepWait), "after "+q.ID)
 	require.NoError(t, b.WaitFocus("step-heading", stepWait), "after "+q.ID)
+}
+
+// answerAll answers every question on screen with give, from the first
+// question on screen to the check step.
+func answerAll(t *testing.T, b *Browser, q *questionnaire.Questionnaire, give questionnaire.Answers) {
+	t.Helper()
+	qs := q.Questions()
+	for i, question := range qs {
+		next := built.root.Site.Labels.Questionnaire.CheckHeading
+		if i+1 < len(qs) {
+			next = qs[i+1].Prompt
+		}
+		answer(t, b, question, next, give[question.ID]...)
+	}
 }
 
 // requireNothingLeft asserts the promise of the questionnaire: no request
@@ -59,85 +75,194 @@ func requireNothingLeft(t *testing.T, b *Browser, origin string) {
 }
 
 // TestQuestionnaireFullPath answers every question, checks the answers,
-// gets a recommendation and copies the summary.
+// gets a suggestion, includes the sensitive answer on purpose and copies
+// exactly the summary shown.
 func TestQuestionnaireFullPath(t *testing.T) {
 	b, origin, q := openQuestionnaire(t)
-	qs := q.Questions()
+	lb := q.Site().Labels.Questionnaire
 	give := questionnaire.Answers{
-		questionnaire.QDevices:    {"computer", "phone"},
-		questionnaire.QSignal:     {"willing"},
-		questionnaire.QInstall:    {"no"},
-		questionnaire.QWho:        {"me"},
-		questionnaire.QHousehold:  {"shared"},
-		questionnaire.QMetadata:   {"a-lot"},
-		questionnaire.QPhone:      {"yes"},
-		questionnaire.QConnection: {"patchy"},
-		questionnaire.QAccess:     {"captions"},
-		questionnaire.QPreference: {"whatsapp"},
+		"devices": {"computer", "phone"}, "signal": {"willing"}, "install": {"no"}, "who": {"me"},
+		"household": {"shared"}, "metadata": {"a-lot"}, "phone": {"yes"}, "connection": {"patchy"},
+		"access": {"captions"}, "preference": {"whatsapp"},
 	}
-	for i, question := range qs {
-		next := "Check your answers"
-		if i+1 < len(qs) {
-			next = qs[i+1].Prompt
-		}
-		answer(t, b, question, next, give[question.ID]...)
-	}
+	answerAll(t, b, q, give)
 	check, err := b.Text(".check-answers")
 	require.NoError(t, err)
-	for _, question := range qs {
+	for _, question := range q.Questions() {
 		require.Contains(t, check, questionnaire.AnswerText(question, give))
 	}
 
 	want := q.Recommend(give)
-	require.NoError(t, b.ClickButton("See my recommendation"))
-	require.NoError(t, b.WaitText("#step-heading", "My suggestion for you: "+want.Ranked[0].Platform.Name, stepWait))
+	top := want.Ranked[0]
+	require.NoError(t, b.ClickButton(lb.SeeResult))
+	require.NoError(t, b.WaitText("#step-heading", site.Fill(lb.ResultHeading, "name", top.Platform.Name), stepWait))
 	result, err := b.Text(".result")
 	require.NoError(t, err)
-	for _, r := range want.Ranked[0].Reasons {
+	for _, r := range slices.Concat(top.For, top.Against, top.Next, want.Notes, want.Checklist) {
 		require.Contains(t, result, r.Text)
 	}
-	require.Contains(t, result, "About WhatsApp", "a respectful word on the platform the client preferred")
-	require.Contains(t, result, "Neither platform I use adds automatic captions")
-	for _, item := range want.Checklist {
-		require.Contains(t, result, item)
+	require.Len(t, want.Declined, 1)
+	require.Contains(t, result, want.Declined[0].Text, "the promised explanation of the platform the client preferred")
+
+	// The summary on screen is the one to copy, and leaves the sensitive
+	// answer out until the client ticks the box.
+	summary := func() string {
+		var v string
+		require.NoError(t, b.Eval(`document.getElementById("summary-text").value`, &v))
+		return v
 	}
+	require.Equal(t, q.Summary(give, want, false), summary())
+	require.NotContains(t, summary(), "I share a device")
+	require.NoError(t, b.Click("#include-household"))
+	require.Eventually(t, func() bool { return summary() == q.Summary(give, want, true) }, stepWait, 50*time.Millisecond)
+	require.Contains(t, summary(), "Yes, I share a device")
 
 	// Copy summary: the real clipboard, with the permission a visitor
 	// grants by clicking.
 	require.NoError(t, chromedp.Run(b.Ctx, browser.GrantPermissions([]browser.PermissionType{
 		browser.PermissionTypeClipboardReadWrite, browser.PermissionTypeClipboardSanitizedWrite,
 	}).WithOrigin(origin)))
-	require.NoError(t, b.ClickButton("Copy summary"))
-	require.NoError(t, b.WaitText(".result .notice", "Summary copied. You can paste it into your reply to my email.", stepWait))
+	require.NoError(t, b.ClickButton(lb.Copy))
+	require.NoError(t, b.WaitText(".result .notice", lb.Copied, stepWait))
 	var copied string
 	require.NoError(t, b.Eval(`navigator.clipboard.readText()`, &copied))
-	require.Equal(t, q.Summary(give, want), copied)
+	require.Equal(t, summary(), copied, "the clipboard holds exactly what the page shows")
 
 	requireNothingLeft(t, b, origin)
 }
 
-// TestQuestionnaireSkipAll skips every question: the result still names an
-// offered platform and says why.
-func TestQuestionnaireSkipAll(t *testing.T) {
+// TestQuestionnaireClients walks the three clients the redesign started
+// from through the real page, and reads their results as they would.
+func TestQuestionnaireClients(t *testing.T) {
 	b, origin, q := openQuestionnaire(t)
+	lb := q.Site().Labels.Questionnaire
+	tests := []struct {
+		name     string
+		give     questionnaire.Answers
+		wantTop  string
+		wantFor  []string // under "Why it suits you" for the suggestion
+		wantNot  []string // nowhere in the result
+		declined string
+	}{
+		{
+			name:    "a computer user who already uses Signal",
+			give:    questionnaire.Answers{"devices": {"computer"}, "signal": {"yes"}},
+			wantTop: "Signal",
+			wantFor: []string{"Because you already use Signal, there is nothing new to set up."},
+			wantNot: []string{"you didn't choose a smartphone", "If you don't have Signal yet"},
+		},
+		{
+			name:     "a phone user who prefers WhatsApp",
+			give:     questionnaire.Answers{"devices": {"phone"}, "preference": {"whatsapp"}},
+			wantTop:  "Signal",
+			wantFor:  []string{"You said you would prefer WhatsApp. Of the platforms I use, Signal is the closest to it."},
+			wantNot:  []string{"nothing new to set up"},
+			declined: "WhatsApp",
+		},
+		{
+			name:     "a phone user who can install apps and prefers WhatsApp",
+			give:     questionnaire.Answers{"devices": {"phone"}, "install": {"yes"}, "preference": {"whatsapp"}},
+			wantTop:  "Signal",
+			wantFor:  []string{"Because you can use a smartphone: Signal calls are end-to-end encrypted by default, on the phone too."},
+			wantNot:  []string{"rather not install"},
+			declined: "WhatsApp",
+		},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if i > 0 {
+				require.NoError(t, b.ClickButton(lb.Restart))
+				require.NoError(t, b.WaitText("#step-heading", q.Questions()[0].Prompt, stepWait))
+			}
+			answerAll(t, b, q, tt.give)
+			require.NoError(t, b.ClickButton(lb.SeeResult))
+			require.NoError(t, b.WaitText("#step-heading", site.Fill(lb.ResultHeading, "name", tt.wantTop), stepWait))
+			reasons, err := b.Text(".result > .reasons-for, .result > div > .reasons-for")
+			require.NoError(t, err)
+			for _, w := range tt.wantFor {
+				require.Contains(t, reasons, w)
+			}
+			result, err := b.Text(".result")
+			require.NoError(t, err)
+			require.NotEmpty(t, strings.TrimSpace(reasons), "the suggestion has a reason")
+			for _, w := range tt.wantNot {
+				require.NotContains(t, result, w)
+			}
+			if tt.declined != "" {
+				declined, err := b.Text(".result .declined")
+				require.NoError(t, err)
+				require.Contains(t, declined, site.Fill(lb.DeclinedHead, "name", tt.declined))
+				require.Contains(t, declined, "the closest platform I use is "+tt.wantTop)
+			}
+		})
+	}
+	requireNothingLeft(t, b, origin)
+}
+
+// TestQuestionnaireContinueWithNothing presses Continue without choosing:
+// GOV.UK's error summary, announced and focused, then the question goes
+// on as normal.
+func TestQuestionnaireContinueWithNothing(t *testing.T) {
+	b, origin, q := openQuestionnaire(t)
+	lb := q.Site().Labels.Questionnaire
 	qs := q.Questions()
-	for i, question := range qs {
-		next := "Check your answers"
+	require.NoError(t, b.WaitText("#step-heading", qs[0].Prompt, stepWait))
+	require.NoError(t, b.ClickButton(lb.Continue))
+	require.NoError(t, b.WaitText(".error-summary a", lb.ChooseAny, stepWait))
+	require.NoError(t, b.WaitFocus("error-title", stepWait))
+	var described string
+	require.NoError(t, b.Eval(`document.querySelector("fieldset").getAttribute("aria-describedby")`, &described))
+	require.Equal(t, "error-"+qs[0].ID, described)
+	answer(t, b, qs[0], qs[1].Prompt, "phone")
+	var errors int
+	require.NoError(t, b.Eval(`document.querySelectorAll(".error-summary").length`, &errors))
+	require.Zero(t, errors, "the message goes once the question is answered")
+
+	// "None of these" is an answer, recorded as such, and rules out the
+	// others.
+	for i := 1; i < len(qs); i++ {
+		next := lb.CheckHeading
 		if i+1 < len(qs) {
 			next = qs[i+1].Prompt
 		}
-		answer(t, b, question, next)
+		if qs[i].ID != "access" {
+			answer(t, b, qs[i], next)
+			continue
+		}
+		require.NoError(t, b.Click("#opt-access-captions"))
+		require.NoError(t, b.Click("#opt-access-none"))
+		var captions bool
+		require.NoError(t, b.Eval(`document.getElementById("opt-access-captions").checked`, &captions))
+		require.False(t, captions, "None of these and Captions are both ticked")
+		require.NoError(t, b.ClickButton(lb.Continue))
+		require.NoError(t, b.WaitText("#step-heading", next, stepWait))
 	}
-	require.NoError(t, b.ClickButton("See my recommendation"))
+	check, err := b.Text(".check-answers")
+	require.NoError(t, err)
+	access, _ := q.Question("access")
+	none, _ := access.Option("none")
+	require.Contains(t, check, none.Label)
+	requireNothingLeft(t, b, origin)
+}
+
+// TestQuestionnaireSkipAll skips every question: the result still names an
+// offered platform, says why, and says that the platforms tied.
+func TestQuestionnaireSkipAll(t *testing.T) {
+	b, origin, q := openQuestionnaire(t)
+	lb := q.Site().Labels.Questionnaire
+	answerAll(t, b, q, nil)
+	require.NoError(t, b.ClickButton(lb.SeeResult))
 	want := q.Recommend(questionnaire.Answers{})
-	require.NoError(t, b.WaitText("#step-heading", "My suggestion for you: "+want.Ranked[0].Platform.Name, stepWait))
+	require.NoError(t, b.WaitText("#step-heading", site.Fill(lb.ResultHeading, "name", want.Ranked[0].Platform.Name), stepWait))
 	result, err := b.Text(".result")
 	require.NoError(t, err)
-	require.Contains(t, result, want.Ranked[0].Reasons[0].Text)
+	require.Contains(t, result, want.Ranked[0].For[0].Text)
+	require.NotEmpty(t, want.Tie)
+	require.Contains(t, result, want.Tie)
 
 	// Start again forgets everything.
-	require.NoError(t, b.ClickButton("Start again"))
-	require.NoError(t, b.WaitText("#step-heading", qs[0].Prompt, stepWait))
+	require.NoError(t, b.ClickButton(lb.Restart))
+	require.NoError(t, b.WaitText("#step-heading", q.Questions()[0].Prompt, stepWait))
 	requireNothingLeft(t, b, origin)
 }
 
@@ -159,7 +284,7 @@ func TestQuestionnaireBackChangeAndResume(t *testing.T) {
 	require.NoError(t, b.ClickButton("Continue"))
 	require.NoError(t, b.WaitText("#step-heading", qs[2].Prompt, stepWait))
 	for i := 2; i < len(qs); i++ {
-		next := "Check your answers"
+		next := built.root.Site.Labels.Questionnaire.CheckHeading
 		if i+1 < len(qs) {
 			next = qs[i+1].Prompt
 		}
@@ -167,8 +292,8 @@ func TestQuestionnaireBackChangeAndResume(t *testing.T) {
 	}
 
 	// Change an answer from the check step, and come straight back.
-	require.NoError(t, chromedp.Run(b.Ctx, chromedp.Click(`.check-row a[href="#q-`+questionnaire.QWho+`"]`, chromedp.ByQuery)))
-	who, _ := questionnaire.Find(qs, questionnaire.QWho)
+	require.NoError(t, chromedp.Run(b.Ctx, chromedp.Click(`.check-row a[href="#q-who"]`, chromedp.ByQuery)))
+	who, _ := q.Question("who")
 	answer(t, b, who, "Check your answers", "apart")
 	check, err := b.Text(".check-answers")
 	require.NoError(t, err)
@@ -176,12 +301,12 @@ func TestQuestionnaireBackChangeAndResume(t *testing.T) {
 
 	// A resumable link, asked for explicitly, carries the answers in the
 	// fragment only.
-	require.NoError(t, b.ClickButton("See my recommendation"))
+	require.NoError(t, b.ClickButton(q.Site().Labels.Questionnaire.SeeResult))
 	require.NoError(t, chromedp.Run(b.Ctx, chromedp.Click(`.resume summary`, chromedp.ByQuery)))
 	require.NoError(t, b.ClickButton("Make the link"))
 	var resume string
 	require.NoError(t, chromedp.Run(b.Ctx, chromedp.Value("#resume-link", &resume, chromedp.ByQuery)))
-	want := q.Encode(questionnaire.Answers{questionnaire.QDevices: {"computer"}, questionnaire.QSignal: {"yes"}, questionnaire.QWho: {"apart"}})
+	want := q.Encode(questionnaire.Answers{"devices": {"computer"}, "signal": {"yes"}, "who": {"apart"}})
 	require.Equal(t, origin+site.QuestionnairePath+"#"+want, resume)
 
 	// Opening it in a fresh browser restores the answers, and takes them
@@ -284,7 +409,7 @@ func TestComparePage(t *testing.T) {
 	require.Equal(t, "none", layout.Cards, "a wide screen gets the table")
 	var rows int
 	require.NoError(t, b.Eval(`document.querySelectorAll(".compare-table tbody tr[id^=criterion-]").length`, &rows))
-	require.Equal(t, len(site.Criteria), rows)
+	require.Equal(t, len(s.Criteria), rows)
 
 	// Every platform page links here.
 	for _, p := range s.Platforms {

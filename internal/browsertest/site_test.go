@@ -78,7 +78,7 @@ func TestEveryPageReadsInChromium(t *testing.T) {
 		}
 		if p, ok := s.Platform(page.Platform); ok {
 			require.Contains(t, body, p.Summary, path)
-			for _, c := range site.Criteria {
+			for _, c := range s.Criteria {
 				require.Contains(t, body, c.Label, "%s: criterion %q is not shown", path, c.Label)
 			}
 			footer, err := b.Text("footer")

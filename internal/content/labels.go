@@ -11,6 +11,7 @@ import (
 // labelPlaceholders lists, by their place in labels.yaml, the labels that
 // the site fills in and with what. Every other label is shown as written.
 var labelPlaceholders = map[string][]string{
+	"frame.app_name":                 {"practice"},
 	"frame.title":                    {"page", "practice"},
 	"frame.policy_dated":             {"date"},
 	"frame.loading":                  {"progress"},

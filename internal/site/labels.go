@@ -17,6 +17,10 @@ type Labels struct {
 
 // FrameLabels are the words around every page.
 type FrameLabels struct {
+	// AppName is the installed app's name: {practice}; AppShortName its
+	// name under the icon.
+	AppName      string `json:"appName" yaml:"app_name"`
+	AppShortName string `json:"appShortName" yaml:"app_short_name"`
 	// Title is the document title: {page} and {practice}.
 	Title         string `json:"title" yaml:"title"`
 	SkipLink      string `json:"skipLink" yaml:"skip_link"`

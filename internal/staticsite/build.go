@@ -228,8 +228,8 @@ func handler(s *site.Site, base, version string, routes []string) *app.Handler {
 	cacheable = append(cacheable, routes...)
 	home, _ := s.Page("/")
 	return &app.Handler{
-		Name:            s.Settings.Practice + ": video sessions and privacy",
-		ShortName:       "Call privacy",
+		Name:            site.Fill(s.Labels.Frame.AppName, "practice", s.Settings.Practice),
+		ShortName:       s.Labels.Frame.AppShortName,
 		Title:           home.Title,
 		Description:     home.Description,
 		Author:          s.Settings.Practice,
@@ -239,7 +239,7 @@ func handler(s *site.Site, base, version string, routes []string) *app.Handler {
 		ThemeColor:      "#1d5c63",
 		// Shown only on the questionnaire (see site.css): it is the one page
 		// that needs the app to be usable.
-		LoadingLabel: "Preparing the questionnaire… {progress}%",
+		LoadingLabel: s.Labels.Frame.Loading,
 		Styles:       []string{"/web/" + StyleFile, "/web/" + HighlightFile},
 		// The few lines that must work without the wasm (see web/site.js),
 		// deferred so that they never hold up the first paint.

@@ -1,0 +1,177 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"callprivacy/internal/questionnaire"
+	"callprivacy/internal/site"
+)
+
+// The result step of the questionnaire page: one suggestion first with its
+// next step, then the other offered platforms, what was declined and why,
+// the checklist, and the summary the client can send.
+
+func (c *questionnairePage) renderResult() app.UI {
+	q := c.questionnaire()
+	lb := q.Site().Labels.Questionnaire
+	res := q.Recommend(c.answers)
+	if len(res.Ranked) == 0 {
+		return app.Div() // the loader refuses a site that offers no platform
+	}
+	top, others := res.Ranked[0], res.Ranked[1:]
+	summary := q.Summary(c.answers, res, c.includeSensitive)
+	var sensitive []site.Question
+	for _, question := range q.Questions() {
+		if question.Sensitive != "" && c.answers.Answered(question.ID) {
+			sensitive = append(sensitive, question)
+		}
+	}
+	return app.Div().Class("step result").Body(
+		app.H2().ID(stepHeadingID).TabIndex(-1).Text(site.Fill(lb.ResultHeading, "name", top.Platform.Name)),
+		app.If(len(top.Next) > 0, func() app.UI {
+			return app.Div().Class("next-step").Body(app.H3().Text(lb.NextHeading), saidList(q.Site(), top.Next))
+		}),
+		app.If(res.Tie != "", func() app.UI { return app.P().Class("tie").Text(res.Tie) }),
+		rankedDetails(q.Site(), top, "h3"),
+		app.Range(res.Declined).Slice(func(i int) app.UI {
+			d := res.Declined[i]
+			return app.Section().Class("declined").Body(
+				app.H3().Text(site.Fill(lb.DeclinedHead, "name", d.Platform.Name)),
+				app.P().Text(d.Text),
+				app.If(d.Closest != "", func() app.UI { return app.P().Text(d.Closest) }),
+				app.P().Body(app.A().Href(link(site.PlatformPath(d.Platform.Slug))).Text(site.Fill(lb.DeclinedLink, "name", d.Platform.Name))),
+			)
+		}),
+		app.If(len(others) > 0, func() app.UI {
+			return app.Section().Class("others").Body(
+				app.H3().Text(lb.OthersHeading),
+				app.Range(others).Slice(func(i int) app.UI {
+					return app.Div().Class("other").Body(
+						app.H4().Text(others[i].Platform.Name),
+						rankedDetails(q.Site(), others[i], "h5"),
+					)
+				}),
+			)
+		}),
+		app.If(len(res.Notes) > 0, func() app.UI {
+			return app.Section().Body(
+				app.H3().Text(lb.NotesHeading),
+				app.Range(res.Notes).Slice(func(i int) app.UI { return app.P().Text(res.Notes[i].Text) }),
+			)
+		}),
+		app.Section().Class("checklist").Body(
+			app.H3().Text(lb.Checklist),
+			saidList(q.Site(), res.Checklist),
+		),
+		app.Section().Class("summary no-print").Body(
+			app.H3().Text(lb.SummaryHead),
+			app.P().Text(lb.SummaryIntro),
+			app.Range(sensitive).Slice(func(i int) app.UI {
+				question := sensitive[i]
+				return app.Div().Class("option").Body(
+					app.Input().Type("checkbox").ID("include-"+question.ID).Checked(c.includeSensitive).
+						OnChange(func(ctx app.Context, e app.Event) { c.includeSensitive = ctx.JSSrc().Get("checked").Bool() }),
+					app.Label().For("include-"+question.ID).Text(question.Sensitive),
+				)
+			}),
+			app.Label().For("summary-text").Text(lb.SummaryLabel),
+			app.Textarea().ID("summary-text").ReadOnly(true).Rows(12).Text(summary),
+			app.Div().Class("actions").Body(
+				app.Button().Type("button").Class("primary").Text(lb.Copy).OnClick(c.onCopy),
+				app.Button().Type("button").Class("secondary").Text(lb.Print).
+					OnClick(func(ctx app.Context, e app.Event) { app.Window().Call("print") }),
+				app.Button().Type("button").Class("secondary").Text(lb.Restart).OnClick(c.onRestart),
+			),
+			app.P().Class("notice").Aria("live", "polite").Text(c.copyStatus),
+		),
+		app.Details().Class("resume no-print").Body(
+			app.Summary().Text(lb.ResumeSummary),
+			app.P().Text(lb.ResumeWarning),
+			app.If(c.resumeLink == "", func() app.UI {
+				return app.Button().Type("button").Class("secondary").Text(lb.ResumeButton).OnClick(c.onMakeLink)
+			}).Else(func() app.UI {
+				return app.Div().Body(
+					app.Label().For("resume-link").Text(lb.ResumeLabel),
+					app.Input().ID("resume-link").Type("text").ReadOnly(true).Value(c.resumeLink),
+				)
+			}),
+		),
+	)
+}
+
+// rankedDetails lists why a platform suits the client and what to bear in
+// mind, each under its own label, then what to expect.
+func rankedDetails(s *site.Site, r questionnaire.Ranked, heading string) app.UI {
+	lb := s.Labels.Questionnaire
+	h := func(text string) app.UI {
+		if heading == "h3" {
+			return app.H3().Text(text)
+		}
+		return app.H5().Text(text)
+	}
+	return app.Div().Body(
+		app.If(len(r.For) > 0, func() app.UI {
+			return app.Div().Class("reasons-for").Body(h(lb.ForHeading), saidList(s, r.For))
+		}),
+		app.If(len(r.Against) > 0, func() app.UI {
+			return app.Div().Class("reasons-against").Body(h(lb.AgainstHead), saidList(s, r.Against))
+		}),
+		app.If(len(r.Expect) > 0, func() app.UI {
+			return app.Div().Class("expect").Body(h(lb.ExpectHeading), saidList(s, r.Expect))
+		}),
+		app.P().Body(app.A().Href(link(site.PlatformPath(r.Platform.Slug))).Text(site.Fill(lb.MoreAbout, "name", r.Platform.Name))),
+	)
+}
+
+// saidList lists statements, each linked to the comparison row of the
+// criterion it is about.
+func saidList(s *site.Site, said []questionnaire.Said) app.UI {
+	return app.Ul().Body(app.Range(said).Slice(func(i int) app.UI {
+		item := said[i]
+		c, ok := s.Criterion(item.Criterion)
+		return app.Li().Body(
+			app.Text(item.Text),
+			app.If(ok, func() app.UI {
+				return app.Span().Body(
+					app.Text(" "),
+					app.A().Class("criterion").Href(link(site.ComparePath)+"#criterion-"+c.Key).
+						Text(site.Fill(s.Labels.Questionnaire.CriterionLink, "label", c.Label)),
+				)
+			}),
+		)
+	}))
+}
+
+// onCopy copies the summary exactly as the client sees it above.
+func (c *questionnairePage) onCopy(ctx app.Context, e app.Event) {
+	lb := c.q.Site().Labels.Questionnaire
+	text := c.q.Summary(c.answers, c.q.Recommend(c.answers), c.includeSensitive)
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		c.copyStatus = lb.CopyFailed
+		return
+	}
+	p := clip.Call("writeText", text)
+	ctx.Async(func() {
+		_, err := await(p)
+		ctx.Dispatch(func(app.Context) {
+			if err != nil {
+				c.copyStatus = lb.CopyFailed
+				return
+			}
+			c.copyStatus = lb.Copied
+		})
+	})
+}
+
+func (c *questionnairePage) onMakeLink(ctx app.Context, e app.Event) {
+	u := *ctx.Page().URL()
+	u.Fragment = ""
+	c.resumeLink = u.String() + "#" + c.q.Encode(c.answers)
+}
+
+// onRestart forgets every answer and goes back to the first question.
+func (c *questionnairePage) onRestart(ctx app.Context, e app.Event) {
+	c.forget()
+	c.goTo(ctx, "")
+}

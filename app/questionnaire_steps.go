@@ -1,0 +1,184 @@
+package app
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"callprivacy/internal/questionnaire"
+	"callprivacy/internal/site"
+)
+
+// The question and check-your-answers steps of the questionnaire page.
+
+func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
+	lb := c.q.Site().Labels.Questionnaire
+	question := qs[i]
+	chosen := c.answers[question.ID]
+	kind := "radio"
+	if question.Multiple {
+		kind = "checkbox"
+	}
+	errorID := "error-" + question.ID
+	fieldset := app.FieldSet()
+	if c.error != "" {
+		fieldset = fieldset.Class("has-error").Aria("describedby", errorID)
+	}
+	return app.Div().Class("step").Body(
+		app.If(i > 0, func() app.UI {
+			return app.A().Class("back").Href("#" + questionStep + qs[i-1].ID).Text(lb.Back)
+		}),
+		// GOV.UK's error summary: announced, and linked to the question.
+		app.If(c.error != "", func() app.UI {
+			return app.Div().Class("error-summary").Aria("labelledby", "error-title").Role("alert").Body(
+				app.H2().ID("error-title").Text(lb.ErrorTitle),
+				app.P().Body(app.A().Href("#opt-"+question.ID+"-"+question.Options[0].ID).Text(c.error)),
+			)
+		}),
+		app.P().Class("progress").Text(site.Fill(lb.Progress, "n", strconv.Itoa(i+1), "total", strconv.Itoa(len(qs)))),
+		fieldset.Body(
+			app.Legend().Body(
+				app.H2().ID(stepHeadingID).TabIndex(-1).Text(question.Prompt),
+			),
+			app.If(question.Hint != "", func() app.UI { return app.P().Class("hint").Text(question.Hint) }),
+			app.If(c.error != "", func() app.UI { return app.P().Class("error-message").ID(errorID).Text(c.error) }),
+			app.Div().Class("options").Body(
+				app.Range(question.Options).Slice(func(j int) app.UI {
+					o := question.Options[j]
+					id := "opt-" + question.ID + "-" + o.ID
+					selected := slices.Contains(chosen, o.ID)
+					in := app.Input().Type(kind).ID(id).Name(question.ID).Value(o.ID).OnChange(c.onChoose)
+					// go-app prerenders Checked(false) as checked="false", which
+					// browsers read as checked: only say it when it is true, or
+					// in the browser, where it sets the property.
+					if selected || app.IsClient {
+						in = in.Checked(selected)
+					}
+					// Before the app runs, the options cannot be recorded:
+					// they are plainly inactive rather than silently lost.
+					if !c.ready {
+						in = in.Disabled(true)
+					}
+					div := app.Div().Class("option")
+					if o.Exclusive {
+						div = div.Class("option exclusive")
+					}
+					return div.Body(in, app.Label().For(id).Text(o.Label))
+				}),
+			),
+		),
+		app.Details().Class("why").Body(
+			app.Summary().Text(lb.Why),
+			app.P().Text(question.Why),
+		),
+		app.Div().Class("actions").Body(
+			app.Button().Type("button").Class("primary").Disabled(!c.ready).Text(lb.Continue).OnClick(c.onContinue),
+			app.If(len(chosen) == 0, func() app.UI {
+				return app.Button().Type("button").Class("secondary").Disabled(!c.ready).Text(lb.Skip).OnClick(c.onSkip)
+			}),
+		),
+	)
+}
+
+// onChoose records a choice. It reads the question and option from the
+// input itself: go-app re-uses the inputs of one question for the next and
+// keeps an element's first handler when a new one comes from the same
+// function literal, so a handler that captured them would answer the
+// previous question.
+func (c *questionnairePage) onChoose(ctx app.Context, e app.Event) {
+	target := e.Get("target")
+	question, ok := c.q.Question(target.Get("name").String())
+	if !ok {
+		return
+	}
+	c.error = ""
+	opt := target.Get("value").String()
+	if !question.Multiple {
+		c.answers[question.ID] = []string{opt}
+		return
+	}
+	on := target.Get("checked").Bool()
+	chosen, _ := question.Option(opt)
+	// Keep the question's own order, whatever the order of the clicks; an
+	// exclusive answer ("None of these") and the others rule each other out.
+	var next []string
+	for _, o := range question.Options {
+		keep := slices.Contains(c.answers[question.ID], o.ID) && !(on && (chosen.Exclusive || o.Exclusive))
+		if (o.ID == opt && on) || (o.ID != opt && keep) {
+			next = append(next, o.ID)
+		}
+	}
+	if len(next) == 0 {
+		delete(c.answers, question.ID)
+	} else {
+		c.answers[question.ID] = next
+	}
+	c.afterStepChange(ctx, false)
+}
+
+// onContinue leaves an answered question; with no answer it asks for one,
+// as GOV.UK's forms do, and moves focus to the message.
+func (c *questionnairePage) onContinue(ctx app.Context, e app.Event) {
+	question := c.q.Questions()[c.step]
+	if !c.answers.Answered(question.ID) {
+		lb := c.q.Site().Labels.Questionnaire
+		c.error = lb.ChooseOne
+		if question.Multiple {
+			c.error = lb.ChooseAny
+		}
+		ctx.Defer(func(app.Context) {
+			if el := app.Window().GetElementByID("error-title"); el.Truthy() {
+				el.Set("tabIndex", -1)
+				el.Call("focus")
+			}
+		})
+		return
+	}
+	c.next(ctx)
+}
+
+// onSkip leaves the question unanswered.
+func (c *questionnairePage) onSkip(ctx app.Context, e app.Event) { c.next(ctx) }
+
+// next moves on from the question on screen.
+func (c *questionnairePage) next(ctx app.Context) {
+	qs := c.q.Questions()
+	c.message, c.error = "", ""
+	if c.fromCheck || c.step+1 >= len(qs) {
+		c.fromCheck = false
+		c.goTo(ctx, stepCheck)
+		return
+	}
+	c.goTo(ctx, questionStep+qs[c.step+1].ID)
+}
+
+func (c *questionnairePage) renderCheck(qs []site.Question) app.UI {
+	lb := c.q.Site().Labels.Questionnaire
+	return app.Div().Class("step").Body(
+		app.H2().ID(stepHeadingID).TabIndex(-1).Text(lb.CheckHeading),
+		app.P().Text(lb.CheckIntro),
+		app.Dl().Class("check-answers").Body(
+			app.Range(qs).Slice(func(i int) app.UI {
+				question := qs[i]
+				answer := questionnaire.AnswerText(question, c.answers)
+				if answer == "" {
+					answer = lb.NotAnswered
+				}
+				return app.Div().Class("check-row").Body(
+					app.Dt().Text(question.Prompt),
+					app.Dd().Text(answer),
+					app.Dd().Class("change").Body(
+						app.A().Href("#"+questionStep+question.ID).
+							OnClick(func(ctx app.Context, e app.Event) { c.fromCheck = true }).
+							Body(app.Text(lb.Change), app.Span().Class("visually-hidden").Text(site.Fill(lb.ChangeHidden, "question", question.Prompt))),
+					),
+				)
+			}),
+		),
+		app.Div().Class("actions").Body(
+			app.Button().Type("button").Class("primary").Disabled(!c.ready).Text(lb.SeeResult).
+				OnClick(func(ctx app.Context, e app.Event) { c.goTo(ctx, stepResult) }),
+		),
+	)
+}
