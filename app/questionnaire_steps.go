@@ -30,12 +30,17 @@ func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
 			return app.A().Class("back").Href("#" + questionStep + qs[i-1].ID).Text(lb.Back)
 		}),
 		// GOV.UK's error summary: announced, and linked to the question.
-		app.If(c.error != "", func() app.UI {
-			return app.Div().Class("error-summary").Aria("labelledby", "error-title").Role("alert").Body(
-				app.H2().ID("error-title").Text(lb.ErrorTitle),
-				app.P().Body(app.A().Href("#opt-"+question.ID+"-"+question.Options[0].ID).Text(c.error)),
-			)
-		}),
+		// Its slot is always there, so that the elements after it stay the
+		// same ones: go-app replaces shifted elements, and a replaced
+		// Continue button would cancel the focus move onContinue defers.
+		app.Div().Class("error-slot").Body(
+			app.If(c.error != "", func() app.UI {
+				return app.Div().Class("error-summary").Aria("labelledby", "error-title").Role("alert").Body(
+					app.H2().ID("error-title").TabIndex(-1).Text(lb.ErrorTitle),
+					app.P().Body(app.A().Href("#opt-"+question.ID+"-"+question.Options[0].ID).Text(c.error)),
+				)
+			}),
+		),
 		app.P().Class("progress").Text(site.Fill(lb.Progress, "n", strconv.Itoa(i+1), "total", strconv.Itoa(len(qs)))),
 		fieldset.Body(
 			app.Legend().Body(
@@ -92,20 +97,29 @@ func (c *questionnairePage) onChoose(ctx app.Context, e app.Event) {
 	if !ok {
 		return
 	}
-	c.error = ""
+	// The error summary stays until Continue, as on GOV.UK's forms: taking
+	// it away here would move the Continue button under the finger that
+	// is about to press it.
 	opt := target.Get("value").String()
 	if !question.Multiple {
 		c.answers[question.ID] = []string{opt}
 		return
 	}
+	// The boxes on screen are the truth: read them all rather than
+	// toggle a copy, which two quick taps can leave out of step. An
+	// exclusive answer ("None of these") and the others rule each other
+	// out; the question's own order is kept, whatever the order of taps.
+	clicked, _ := question.Option(opt)
 	on := target.Get("checked").Bool()
-	chosen, _ := question.Option(opt)
-	// Keep the question's own order, whatever the order of the clicks; an
-	// exclusive answer ("None of these") and the others rule each other out.
 	var next []string
 	for _, o := range question.Options {
-		keep := slices.Contains(c.answers[question.ID], o.ID) && !(on && (chosen.Exclusive || o.Exclusive))
-		if (o.ID == opt && on) || (o.ID != opt && keep) {
+		el := app.Window().GetElementByID("opt-" + question.ID + "-" + o.ID)
+		checked := el.Truthy() && el.Get("checked").Bool()
+		if checked && o.ID != opt && on && (clicked.Exclusive || o.Exclusive) {
+			checked = false
+			el.Set("checked", false)
+		}
+		if checked {
 			next = append(next, o.ID)
 		}
 	}
@@ -114,7 +128,6 @@ func (c *questionnairePage) onChoose(ctx app.Context, e app.Event) {
 	} else {
 		c.answers[question.ID] = next
 	}
-	c.afterStepChange(ctx, false)
 }
 
 // onContinue leaves an answered question; with no answer it asks for one,
@@ -129,7 +142,6 @@ func (c *questionnairePage) onContinue(ctx app.Context, e app.Event) {
 		}
 		ctx.Defer(func(app.Context) {
 			if el := app.Window().GetElementByID("error-title"); el.Truthy() {
-				el.Set("tabIndex", -1)
 				el.Call("focus")
 			}
 		})

@@ -231,9 +231,10 @@ func TestQuestionnaireContinueWithNothing(t *testing.T) {
 		}
 		require.NoError(t, b.Click("#opt-access-captions"))
 		require.NoError(t, b.Click("#opt-access-none"))
-		var captions bool
-		require.NoError(t, b.Eval(`document.getElementById("opt-access-captions").checked`, &captions))
-		require.False(t, captions, "None of these and Captions are both ticked")
+		require.Eventually(t, func() bool {
+			var captions bool
+			return b.Eval(`document.getElementById("opt-access-captions").checked`, &captions) == nil && !captions
+		}, stepWait, 50*time.Millisecond, "None of these and Captions are both ticked")
 		require.NoError(t, b.ClickButton(lb.Continue))
 		require.NoError(t, b.WaitText("#step-heading", next, stepWait))
 	}
