@@ -59,6 +59,9 @@ type loader struct {
 	exists map[string]bool
 	// criteriaDoc and labelsDoc place problems found after they are read.
 	criteriaDoc, labelsDoc yamlDoc
+	// codeLabel names code blocks in the practice's words, once labels.yaml
+	// is read.
+	codeLabel func(language string) string
 }
 
 type renderedPage struct {
@@ -70,8 +73,8 @@ type renderedPage struct {
 // dir is the folder's name as the user knows it ("content"), used in
 // messages. The error, if any, is a Problems listing every mistake.
 func Load(fsys fs.FS, dir string) (*site.Site, error) {
-	l := &loader{fsys: fsys, dir: dir, docs: map[string]renderedPage{}, exists: map[string]bool{}}
 	s := &site.Site{}
+	l := &loader{fsys: fsys, dir: dir, docs: map[string]renderedPage{}, exists: map[string]bool{}, codeLabel: func(language string) string { return s.Labels.Frame.CodeLabel(language) }}
 
 	settingsDoc, settingsOK := l.settings(&s.Settings)
 	labelsOK := l.labels(s)

@@ -15,6 +15,7 @@ var labelPlaceholders = map[string][]string{
 	"frame.title":                    {"page", "practice"},
 	"frame.policy_dated":             {"date"},
 	"frame.loading":                  {"progress"},
+	"frame.code_example_in":          {"language"},
 	"dates.format":                   {"day", "month", "year"},
 	"platform.reviewed":              {"date"},
 	"platform.stance_line":           {"stance"},

@@ -60,7 +60,7 @@ func (l *loader) settings(st *site.Settings) (yamlDoc, bool) {
 	} else if u, err := url.Parse(m.QuickExit); err != nil || u.Scheme != "https" || u.Host == "" {
 		l.problem(file, doc.line("quick_exit"), "quick_exit %q must be a full https address of a neutral site, such as a weather page", m.QuickExit)
 	}
-	contact := markdown.Render([]byte(m.Contact), doc.line("contact"))
+	contact := markdown.Render([]byte(m.Contact), doc.line("contact"), l.codeLabel)
 	for _, p := range contact.Problems {
 		l.problem(file, p.Line, "contact: %s", p.Msg)
 	}

@@ -16,7 +16,9 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"net/url"
+	"regexp"
 	"strings"
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -77,7 +79,10 @@ var md = goldmark.New(
 
 // Render renders src. firstLine is the line number of src's first line in
 // its file, so that lines in Problems, Headings and Links are file lines.
-func Render(src []byte, firstLine int) Document {
+// codeLabel names a code block for screen readers in the practice's words
+// (labels.yaml), given the language its fence names as written ("" for
+// none).
+func Render(src []byte, firstLine int, codeLabel func(language string) string) Document {
 	pc := parser.NewContext(parser.WithIDs(&plainIDs{}))
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
@@ -127,9 +132,19 @@ func Render(src []byte, firstLine int) Document {
 		doc.Problems = append(doc.Problems, Problem{Line: firstLine, Msg: "rendering failed: " + err.Error()})
 	}
 	buf.WriteString(`</div>`)
-	doc.HTML = buf.String()
+	doc.HTML = codeLabels.ReplaceAllStringFunc(buf.String(), func(m string) string {
+		lang := html.UnescapeString(codeLabels.FindStringSubmatch(m)[1])
+		return `aria-label="` + html.EscapeString(codeLabel(lang)) + `"`
+	})
 	return doc
 }
+
+// The code renderer, shared by every page, marks where a code block's
+// label goes; Render writes the page's own words there. The mark cannot
+// come from Markdown: the renderer escapes text, and raw HTML is refused.
+const codeLabelMark = "\x01code-label:"
+
+var codeLabels = regexp.MustCompile(`aria-label="\x01code-label:([^"]*)"`)
 
 // checkLink applies the link policy to one link and records internal links.
 func (doc *Document) checkLink(n ast.Node, dest string, line int) {
@@ -208,14 +223,14 @@ func renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool
 			if err := f.Format(&out, styles.Get(lightStyle), it); err == nil {
 				// A labelled, focusable region: a keyboard user can scroll a
 				// long line sideways.
-				fmt.Fprintf(w, `<div class="code" role="region" aria-label="Code example: %s" tabindex="0">`, util.EscapeHTML([]byte(lexer.Config().Name)))
+				fmt.Fprintf(w, `<div class="code" role="region" aria-label="%s%s" tabindex="0">`, codeLabelMark, util.EscapeHTML([]byte(lang)))
 				_, _ = w.Write(out.Bytes())
 				_, _ = w.WriteString("</div>\n")
 				return ast.WalkSkipChildren, nil
 			}
 		}
 	}
-	_, _ = w.WriteString(`<div class="code" role="region" aria-label="Code example" tabindex="0"><pre><code>`)
+	fmt.Fprintf(w, `<div class="code" role="region" aria-label="%s%s" tabindex="0"><pre><code>`, codeLabelMark, util.EscapeHTML([]byte(lang)))
 	_, _ = w.Write(util.EscapeHTML(code.Bytes()))
 	_, _ = w.WriteString("</code></pre></div>\n")
 	return ast.WalkSkipChildren, nil

@@ -50,12 +50,22 @@ func TestRenderPolicy(t *testing.T) {
 		{
 			name:     "known language is highlighted with classes",
 			give:     "```nginx\nssl_protocols TLSv1.3;\n```",
-			wantHTML: []string{`<pre class="chroma">`, `class="k"`, `aria-label="Code example: Nginx configuration file"`},
+			wantHTML: []string{`<pre class="chroma">`, `class="k"`, `aria-label="Code in nginx"`},
 		},
 		{
 			name:     "unknown language falls back to an escaped pre",
 			give:     "```nosuchlanguage\n<b>&\n```",
-			wantHTML: []string{"<pre><code>&lt;b&gt;&amp;\n</code></pre>"},
+			wantHTML: []string{"<pre><code>&lt;b&gt;&amp;\n</code></pre>", `aria-label="Code in nosuchlanguage"`},
+		},
+		{
+			name:     "a code block without a language has the plain label",
+			give:     "```\nx\n```",
+			wantHTML: []string{`aria-label="Code"`},
+		},
+		{
+			name:     "a language with a quote cannot break out of the label",
+			give:     "```a\"onfocus=x\nx\n```",
+			wantHTML: []string{`aria-label="Code in a&#34;onfocus=x"`},
 		},
 		{
 			name:     "code without a language is escaped",
@@ -143,7 +153,7 @@ func TestRenderPolicy(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := Render([]byte(tt.give), 10)
+			doc := Render([]byte(tt.give), 10, testCodeLabel)
 			require.True(t, strings.HasPrefix(doc.HTML, `<div class="prose">`) && strings.HasSuffix(doc.HTML, `</div>`), "one root element for app.Raw")
 			for _, want := range tt.wantHTML {
 				require.Contains(t, doc.HTML, want)
@@ -160,7 +170,7 @@ func TestRenderPolicy(t *testing.T) {
 }
 
 func TestRenderCollectsHeadingsAndLinks(t *testing.T) {
-	doc := Render([]byte("## First *part*\n\nSee [a](/security#tls-13) and [b](#first-part).\n\n### Sub\n"), 5)
+	doc := Render([]byte("## First *part*\n\nSee [a](/security#tls-13) and [b](#first-part).\n\n### Sub\n"), 5, testCodeLabel)
 	require.Empty(t, doc.Problems)
 	require.Equal(t, []Heading{
 		{Level: 2, ID: "first-part", Text: "First part", Line: 5},
@@ -178,4 +188,12 @@ func TestCSSHasBothSchemes(t *testing.T) {
 	require.Contains(t, css, ".chroma")
 	require.Contains(t, css, "@media (prefers-color-scheme: dark)")
 	require.NotContains(t, css, "http", "the code stylesheet must not load anything")
+}
+
+// testCodeLabel stands in for the practice's words in labels.yaml.
+func testCodeLabel(language string) string {
+	if language == "" {
+		return "Code"
+	}
+	return "Code in " + language
 }

@@ -37,6 +37,18 @@ type FrameLabels struct {
 	UpdateButton string `json:"updateButton" yaml:"update_button"`
 	// ListAnd joins the last two items of a list: "Jitsi Meet and Signal".
 	ListAnd string `json:"listAnd" yaml:"list_and"`
+	// CodeExample names a code block for screen readers; CodeExampleIn
+	// one whose fence names its {language}.
+	CodeExample   string `json:"codeExample" yaml:"code_example"`
+	CodeExampleIn string `json:"codeExampleIn" yaml:"code_example_in"`
+}
+
+// CodeLabel names a code block in language ("" for none).
+func (f FrameLabels) CodeLabel(language string) string {
+	if language == "" {
+		return f.CodeExample
+	}
+	return Fill(f.CodeExampleIn, "language", language)
 }
 
 // DateLabels write a YYYY-MM-DD date the way a reader reads it.
