@@ -134,15 +134,17 @@ type QuestionnaireLabels struct {
 
 // Fill replaces each {name} in t with its value; vars are name, value
 // pairs. The loader has checked that t holds only names its place fills.
+// It is Expand with a fixed table: one way of filling placeholders (and
+// no strings.Replacer, whose code app.wasm would otherwise carry).
 func Fill(t string, vars ...string) string {
-	if !strings.Contains(t, "{") {
-		return t
-	}
-	pairs := make([]string, 0, len(vars))
-	for i := 0; i+1 < len(vars); i += 2 {
-		pairs = append(pairs, "{"+vars[i]+"}", vars[i+1])
-	}
-	return strings.NewReplacer(pairs...).Replace(t)
+	return Expand(t, func(name, arg string) (string, bool) {
+		for i := 0; i+1 < len(vars); i += 2 {
+			if arg == "" && vars[i] == name {
+				return vars[i+1], true
+			}
+		}
+		return "", false
+	})
 }
 
 // List joins items the way a sentence lists them: "a, b and c", with the
