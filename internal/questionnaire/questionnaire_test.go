@@ -375,26 +375,32 @@ func (c *checker) coherent(a Answers, said []questionnaire.Said, p *site.Platfor
 	return ""
 }
 
+// sentences returns every sentence the result shows, in any section, in
+// the practice's voice.
+func sentences(res questionnaire.Result) []string {
+	var out []string
+	for _, r := range res.Ranked {
+		for _, s := range slices.Concat(r.For, r.Against, r.Expect, r.Next) {
+			out = append(out, s.Text)
+		}
+	}
+	for _, s := range slices.Concat(res.Notes, res.Checklist) {
+		out = append(out, s.Text)
+	}
+	for _, d := range res.Declined {
+		out = append(out, d.Text, d.Closest)
+	}
+	if res.Tie != "" {
+		out = append(out, res.Tie)
+	}
+	return out
+}
+
 // summary checks the client's summary: their voice only, and sensitive
 // answers only when they ask.
 func (c *checker) summary(a Answers, res questionnaire.Result) string {
 	plain := c.q.Summary(a, res, false)
-	voiced := slices.Clone(c.practiceVoice)
-	for _, r := range res.Ranked {
-		for _, s := range slices.Concat(r.For, r.Against, r.Expect, r.Next) {
-			voiced = append(voiced, s.Text)
-		}
-	}
-	for _, s := range slices.Concat(res.Notes, res.Checklist) {
-		voiced = append(voiced, s.Text)
-	}
-	for _, d := range res.Declined {
-		voiced = append(voiced, d.Text, d.Closest)
-	}
-	if res.Tie != "" {
-		voiced = append(voiced, res.Tie)
-	}
-	for _, v := range voiced {
+	for _, v := range slices.Concat(c.practiceVoice, sentences(res)) {
 		if strings.Contains(plain, v) {
 			return "the summary speaks in the practice's voice: " + v
 		}
