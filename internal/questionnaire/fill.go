@@ -6,10 +6,14 @@ import (
 	"callprivacy/internal/site"
 )
 
-// fill fills the placeholders a statement about p can hold. With answers
-// a and the statement st, it also quotes the client's answers; without,
-// {answer…} stays for later.
-func (q *Questionnaire) fill(t string, p site.Platform, a Answers, declined string) string {
+// fill fills the placeholders a statement about p can hold; {answer…}
+// stays for quote.
+//
+// fill and quote are not inlined: each call site would otherwise carry its
+// own copy of the closure, about 2 KB of app.wasm apiece.
+//
+//go:noinline
+func (q *Questionnaire) fill(t string, p site.Platform, declined string) string {
 	return site.Expand(t, func(name, arg string) (string, bool) {
 		switch name {
 		case "name":
@@ -33,6 +37,8 @@ func (q *Questionnaire) fill(t string, p site.Platform, a Answers, declined stri
 
 // quote fills {answer} and {answer:question} with how the client answered:
 // the echo of the first option they chose among those st's If lists.
+//
+//go:noinline
 func quote(t string, st *site.Statement, qs []site.Question, a Answers) string {
 	return site.Expand(t, func(name, arg string) (string, bool) {
 		if name != "answer" {

@@ -97,7 +97,7 @@ func (q *Questionnaire) bind(sts []site.Statement, p site.Platform) []bound {
 	var out []bound
 	for i := range sts {
 		if sts[i].Selects(p) {
-			out = append(out, bound{st: &sts[i], text: q.fill(sts[i].Text, p, nil, "")})
+			out = append(out, bound{st: &sts[i], text: q.fill(sts[i].Text, p, "")})
 		}
 	}
 	return out

@@ -72,7 +72,7 @@ func (q *Questionnaire) Recommend(a Answers) Result {
 	}
 	top := &res.Ranked[0]
 	if len(top.For) == 0 {
-		top.For = append(top.For, Said{Text: q.fill(qs.Default, top.Platform, nil, "")})
+		top.For = append(top.For, Said{Text: q.fill(qs.Default, top.Platform, "")})
 	}
 	var tied []string
 	for _, r := range res.Ranked[1:] {
@@ -87,13 +87,13 @@ func (q *Questionnaire) Recommend(a Answers) Result {
 	for i := range qs.Notes {
 		st := &qs.Notes[i]
 		if st.Holds(a) && q.offers(st) {
-			res.Notes = append(res.Notes, Said{From: st, Text: quote(q.fill(st.Text, site.Platform{}, nil, ""), st, q.questions, a)})
+			res.Notes = append(res.Notes, Said{From: st, Text: quote(q.fill(st.Text, site.Platform{}, ""), st, q.questions, a)})
 		}
 	}
 	for i := range qs.Checklist {
 		st := &qs.Checklist[i]
 		if st.Holds(a) && (!about(st) || st.Selects(top.Platform)) {
-			res.Checklist = append(res.Checklist, Said{From: st, Text: quote(q.fill(st.Text, top.Platform, nil, ""), st, q.questions, a)})
+			res.Checklist = append(res.Checklist, Said{From: st, Text: quote(q.fill(st.Text, top.Platform, ""), st, q.questions, a)})
 		}
 	}
 	return res
@@ -114,16 +114,16 @@ func (q *Questionnaire) preferences(a Answers, res *Result) {
 			if p.Offered() {
 				for i := range res.Ranked {
 					if res.Ranked[i].Platform.Slug == p.Slug {
-						res.Ranked[i].add(Said{From: &qs.Preferred, Text: q.fill(qs.Preferred.Text, p, nil, ""), Score: qs.Preferred.Score})
+						res.Ranked[i].add(Said{From: &qs.Preferred, Text: q.fill(qs.Preferred.Text, p, ""), Score: qs.Preferred.Score})
 					}
 				}
 				continue
 			}
-			d := Declined{Platform: p, Text: site.Fill(q.fill(qs.Declined.Text, p, nil, ""), "summary", p.Summary)}
+			d := Declined{Platform: p, Text: site.Fill(q.fill(qs.Declined.Text, p, ""), "summary", p.Summary)}
 			if i, ok := q.closest[p.Slug]; ok && i >= 0 {
 				closest := &res.Ranked[i]
-				d.Closest = q.fill(qs.Declined.Closest, closest.Platform, nil, p.Name)
-				closest.add(Said{From: &qs.Closest, Text: q.fill(qs.Closest.Text, closest.Platform, nil, p.Name), Criterion: qs.Closest.Criterion, Score: qs.Closest.Score})
+				d.Closest = q.fill(qs.Declined.Closest, closest.Platform, p.Name)
+				closest.add(Said{From: &qs.Closest, Text: q.fill(qs.Closest.Text, closest.Platform, p.Name), Criterion: qs.Closest.Criterion, Score: qs.Closest.Score})
 			}
 			res.Declined = append(res.Declined, d)
 		}
