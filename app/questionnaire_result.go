@@ -20,12 +20,9 @@ func (c *questionnairePage) renderResult() app.UI {
 	}
 	top, others := res.Ranked[0], res.Ranked[1:]
 	summary := q.Summary(c.answers, res, c.includeSensitive)
-	var sensitive []site.Question
-	for _, question := range q.Questions() {
-		if question.Sensitive != "" && c.answers.Answered(question.ID) {
-			sensitive = append(sensitive, question)
-		}
-	}
+	// One box, unticked, when the client gave an answer marked sensitive:
+	// the summary leaves all of them out until it is ticked.
+	consent := q.Consent(c.answers)
 	return app.Div().Class("step result").Body(
 		app.H2().ID(stepHeadingID).TabIndex(-1).Text(site.Fill(lb.ResultHeading, "name", top.Platform.Name)),
 		app.If(len(top.Next) > 0, func() app.UI {
@@ -66,12 +63,11 @@ func (c *questionnairePage) renderResult() app.UI {
 		app.Section().Class("summary no-print").Body(
 			app.H3().Text(lb.SummaryHead),
 			app.P().Text(lb.SummaryIntro),
-			app.Range(sensitive).Slice(func(i int) app.UI {
-				question := sensitive[i]
+			app.If(consent != "", func() app.UI {
 				return app.Div().Class("option").Body(
-					app.Input().Type("checkbox").ID("include-"+question.ID).Checked(c.includeSensitive).
+					app.Input().Type("checkbox").ID("include-sensitive").Checked(c.includeSensitive).
 						OnChange(func(ctx app.Context, e app.Event) { c.includeSensitive = ctx.JSSrc().Get("checked").Bool() }),
-					app.Label().For("include-"+question.ID).Text(question.Sensitive),
+					app.Label().For("include-sensitive").Text(consent),
 				)
 			}),
 			app.Label().For("summary-text").Text(lb.SummaryLabel),

@@ -113,7 +113,7 @@ func TestQuestionnaireFullPath(t *testing.T) {
 	}
 	require.Equal(t, q.Summary(give, want, false), summary())
 	require.NotContains(t, summary(), "I share a device")
-	require.NoError(t, b.Click("#include-household"))
+	require.NoError(t, b.Click("#include-sensitive"))
 	require.Eventually(t, func() bool { return summary() == q.Summary(give, want, true) }, stepWait, 50*time.Millisecond)
 	require.Contains(t, summary(), "Yes, I share a device")
 

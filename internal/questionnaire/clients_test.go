@@ -142,8 +142,8 @@ func TestSummaryVoiceAndConsent(t *testing.T) {
 
 	included := q.Summary(a, res, true)
 	require.Contains(t, included, "- Who else can see my devices: Yes, I share a device")
-	require.True(t, q.HasSensitive(a))
+	require.Equal(t, "Include my answer about who else can see my devices", q.Consent(a))
 	a2, err := q.Decode("answers=v1;devices:phone")
 	require.NoError(t, err)
-	require.False(t, q.HasSensitive(a2), "no box to tick when nothing sensitive was answered")
+	require.Empty(t, q.Consent(a2), "no box to tick when nothing sensitive was answered")
 }

@@ -65,13 +65,14 @@ func AnswerText(question site.Question, a Answers) string {
 	return strings.Join(labels, "; ")
 }
 
-// HasSensitive reports whether the client answered a question whose answer
-// stays out of the summary unless they ask for it.
-func (q *Questionnaire) HasSensitive(a Answers) bool {
+// Consent returns the words of the box that puts sensitive answers in the
+// summary (the first answered sensitive question's), or "" when the client
+// gave no answer that stays out unless they ask: then there is no box.
+func (q *Questionnaire) Consent(a Answers) string {
 	for _, question := range q.questions {
 		if question.Sensitive != "" && a.Answered(question.ID) {
-			return true
+			return question.Sensitive
 		}
 	}
-	return false
+	return ""
 }
