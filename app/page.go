@@ -67,9 +67,9 @@ func (p *page) Render() app.UI {
 		app.Main().ID("main").TabIndex(-1).Body(
 			app.Article().Class("page").Body(
 				app.H1().ID("page-title").TabIndex(-1).Text(pg.Title),
-				app.If(len(pg.TOC) >= 3, func() app.UI { return tableOfContents(lb, pg.TOC) }),
+				when(len(pg.TOC) >= 3, func() app.UI { return tableOfContents(lb, pg.TOC) }),
 				app.Raw(site.WithBase(pg.HTML, basePath())),
-				app.If(p.Path == site.QuestionnairePath, func() app.UI { return newQuestionnaire() }),
+				when(p.Path == site.QuestionnairePath, func() app.UI { return newQuestionnaire() }),
 			),
 		),
 		siteFooter(s),

@@ -210,7 +210,7 @@ func (c *questionnairePage) Render() app.UI {
 		step = c.renderResult()
 	}
 	return app.Section().Class("questionnaire").Aria("label", q.Site().Labels.Questionnaire.Region).Body(
-		app.If(c.message != "", func() app.UI {
+		when(c.message != "", func() app.UI {
 			return app.P().Class("notice").Aria("live", "polite").Text(c.message)
 		}),
 		step,

@@ -18,39 +18,39 @@ func (c *questionnairePage) renderResult() app.UI {
 	if len(res.Ranked) == 0 {
 		return app.Div() // the loader refuses a site that offers no platform
 	}
-	top, others := res.Ranked[0], res.Ranked[1:]
-	summary := q.Summary(c.answers, res, c.includeSensitive)
+	top, others := &res.Ranked[0], res.Ranked[1:]
+	summary := q.Summary(c.answers, &res, c.includeSensitive)
 	// One box, unticked, when the client gave an answer marked sensitive:
 	// the summary leaves all of them out until it is ticked.
 	consent := q.Consent(c.answers)
 	return app.Div().Class("step result").Body(
 		app.H2().ID(stepHeadingID).TabIndex(-1).Text(site.Fill(lb.ResultHeading, "name", top.Platform.Name)),
-		app.If(len(top.Next) > 0, func() app.UI {
+		when(len(top.Next) > 0, func() app.UI {
 			return app.Div().Class("next-step").Body(app.H3().Text(lb.NextHeading), saidList(q.Site(), top.Next))
 		}),
-		app.If(res.Tie != "", func() app.UI { return app.P().Class("tie").Text(res.Tie) }),
+		when(res.Tie != "", func() app.UI { return app.P().Class("tie").Text(res.Tie) }),
 		rankedDetails(q.Site(), top, "h3"),
 		app.Range(res.Declined).Slice(func(i int) app.UI {
 			d := res.Declined[i]
 			return app.Section().Class("declined").Body(
 				app.H3().Text(site.Fill(lb.DeclinedHead, "name", d.Platform.Name)),
 				app.P().Text(d.Text),
-				app.If(d.Closest != "", func() app.UI { return app.P().Text(d.Closest) }),
+				when(d.Closest != "", func() app.UI { return app.P().Text(d.Closest) }),
 				app.P().Body(app.A().Href(link(site.PlatformPath(d.Platform.Slug))).Text(site.Fill(lb.DeclinedLink, "name", d.Platform.Name))),
 			)
 		}),
-		app.If(len(others) > 0, func() app.UI {
+		when(len(others) > 0, func() app.UI {
 			return app.Section().Class("others").Body(
 				app.H3().Text(lb.OthersHeading),
 				app.Range(others).Slice(func(i int) app.UI {
 					return app.Div().Class("other").Body(
 						app.H4().Text(others[i].Platform.Name),
-						rankedDetails(q.Site(), others[i], "h5"),
+						rankedDetails(q.Site(), &others[i], "h5"),
 					)
 				}),
 			)
 		}),
-		app.If(len(res.Notes) > 0, func() app.UI {
+		when(len(res.Notes) > 0, func() app.UI {
 			return app.Section().Body(
 				app.H3().Text(lb.NotesHeading),
 				app.Range(res.Notes).Slice(func(i int) app.UI { return app.P().Text(res.Notes[i].Text) }),
@@ -63,7 +63,7 @@ func (c *questionnairePage) renderResult() app.UI {
 		app.Section().Class("summary no-print").Body(
 			app.H3().Text(lb.SummaryHead),
 			app.P().Text(lb.SummaryIntro),
-			app.If(consent != "", func() app.UI {
+			when(consent != "", func() app.UI {
 				return app.Div().Class("option").Body(
 					app.Input().Type("checkbox").ID("include-sensitive").Checked(c.includeSensitive).
 						OnChange(func(ctx app.Context, e app.Event) { c.includeSensitive = ctx.JSSrc().Get("checked").Bool() }),
@@ -97,26 +97,27 @@ func (c *questionnairePage) renderResult() app.UI {
 
 // rankedDetails lists why a platform suits the client and what to bear in
 // mind, each under its own label, then what to expect.
-func rankedDetails(s *site.Site, r questionnaire.Ranked, heading string) app.UI {
+func rankedDetails(s *site.Site, r *questionnaire.Ranked, heading string) app.UI {
 	lb := s.Labels.Questionnaire
-	h := func(text string) app.UI {
-		if heading == "h3" {
-			return app.H3().Text(text)
-		}
-		return app.H5().Text(text)
-	}
 	return app.Div().Body(
-		app.If(len(r.For) > 0, func() app.UI {
-			return app.Div().Class("reasons-for").Body(h(lb.ForHeading), saidList(s, r.For))
-		}),
-		app.If(len(r.Against) > 0, func() app.UI {
-			return app.Div().Class("reasons-against").Body(h(lb.AgainstHead), saidList(s, r.Against))
-		}),
-		app.If(len(r.Expect) > 0, func() app.UI {
-			return app.Div().Class("expect").Body(h(lb.ExpectHeading), saidList(s, r.Expect))
-		}),
+		saidGroup(s, "reasons-for", heading, lb.ForHeading, r.For),
+		saidGroup(s, "reasons-against", heading, lb.AgainstHead, r.Against),
+		saidGroup(s, "expect", heading, lb.ExpectHeading, r.Expect),
 		app.P().Body(app.A().Href(link(site.PlatformPath(r.Platform.Slug))).Text(site.Fill(lb.MoreAbout, "name", r.Platform.Name))),
 	)
+}
+
+// saidGroup shows statements under their label, a heading of the given
+// level ("h3" or "h5"), or nothing when there are none.
+func saidGroup(s *site.Site, class, heading, title string, said []questionnaire.Said) app.UI {
+	if len(said) == 0 {
+		return nil
+	}
+	var h app.UI = app.H5().Text(title)
+	if heading == "h3" {
+		h = app.H3().Text(title)
+	}
+	return app.Div().Class(class).Body(h, saidList(s, said))
 }
 
 // saidList lists statements, each linked to the comparison row of the
@@ -127,7 +128,7 @@ func saidList(s *site.Site, said []questionnaire.Said) app.UI {
 		c, ok := s.Criterion(item.Criterion)
 		return app.Li().Body(
 			app.Text(item.Text),
-			app.If(ok, func() app.UI {
+			when(ok, func() app.UI {
 				return app.Span().Body(
 					app.Text(" "),
 					app.A().Class("criterion").Href(link(site.ComparePath)+"#criterion-"+c.Key).
@@ -141,7 +142,8 @@ func saidList(s *site.Site, said []questionnaire.Said) app.UI {
 // onCopy copies the summary exactly as the client sees it above.
 func (c *questionnairePage) onCopy(ctx app.Context, e app.Event) {
 	lb := c.q.Site().Labels.Questionnaire
-	text := c.q.Summary(c.answers, c.q.Recommend(c.answers), c.includeSensitive)
+	res := c.q.Recommend(c.answers)
+	text := c.q.Summary(c.answers, &res, c.includeSensitive)
 	clip := app.Window().Get("navigator").Get("clipboard")
 	if !clip.Truthy() {
 		c.copyStatus = lb.CopyFailed

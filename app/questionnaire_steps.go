@@ -14,7 +14,7 @@ import (
 
 func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
 	lb := c.q.Site().Labels.Questionnaire
-	question := qs[i]
+	question := &qs[i]
 	chosen := c.answers[question.ID]
 	kind := "radio"
 	if question.Multiple {
@@ -26,7 +26,7 @@ func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
 		fieldset = fieldset.Class("has-error").Aria("describedby", errorID)
 	}
 	return app.Div().Class("step").Body(
-		app.If(i > 0, func() app.UI {
+		when(i > 0, func() app.UI {
 			return app.A().Class("back").Href("#" + questionStep + qs[i-1].ID).Text(lb.Back)
 		}),
 		// GOV.UK's error summary: announced, and linked to the question.
@@ -34,7 +34,7 @@ func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
 		// same ones: go-app replaces shifted elements, and a replaced
 		// Continue button would cancel the focus move onContinue defers.
 		app.Div().Class("error-slot").Body(
-			app.If(c.error != "", func() app.UI {
+			when(c.error != "", func() app.UI {
 				return app.Div().Class("error-summary").Aria("labelledby", "error-title").Role("alert").Body(
 					app.H2().ID("error-title").TabIndex(-1).Text(lb.ErrorTitle),
 					app.P().Body(app.A().Href("#opt-"+question.ID+"-"+question.Options[0].ID).Text(c.error)),
@@ -46,11 +46,11 @@ func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
 			app.Legend().Body(
 				app.H2().ID(stepHeadingID).TabIndex(-1).Text(question.Prompt),
 			),
-			app.If(question.Hint != "", func() app.UI { return app.P().Class("hint").Text(question.Hint) }),
-			app.If(c.error != "", func() app.UI { return app.P().Class("error-message").ID(errorID).Text(c.error) }),
+			when(question.Hint != "", func() app.UI { return app.P().Class("hint").Text(question.Hint) }),
+			when(c.error != "", func() app.UI { return app.P().Class("error-message").ID(errorID).Text(c.error) }),
 			app.Div().Class("options").Body(
 				app.Range(question.Options).Slice(func(j int) app.UI {
-					o := question.Options[j]
+					o := &question.Options[j]
 					id := "opt-" + question.ID + "-" + o.ID
 					selected := slices.Contains(chosen, o.ID)
 					in := app.Input().Type(kind).ID(id).Name(question.ID).Value(o.ID).OnChange(c.onChoose)
@@ -79,7 +79,7 @@ func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
 		),
 		app.Div().Class("actions").Body(
 			app.Button().Type("button").Class("primary").Disabled(!c.ready).Text(lb.Continue).OnClick(c.onContinue),
-			app.If(len(chosen) == 0, func() app.UI {
+			when(len(chosen) == 0, func() app.UI {
 				return app.Button().Type("button").Class("secondary").Disabled(!c.ready).Text(lb.Skip).OnClick(c.onSkip)
 			}),
 		),
@@ -172,7 +172,7 @@ func (c *questionnairePage) renderCheck(qs []site.Question) app.UI {
 		app.P().Text(lb.CheckIntro),
 		app.Dl().Class("check-answers").Body(
 			app.Range(qs).Slice(func(i int) app.UI {
-				question := qs[i]
+				question := &qs[i]
 				answer := questionnaire.AnswerText(question, c.answers)
 				if answer == "" {
 					answer = lb.NotAnswered

@@ -89,7 +89,7 @@ func TestQuestionnaireFullPath(t *testing.T) {
 	check, err := b.Text(".check-answers")
 	require.NoError(t, err)
 	for _, question := range q.Questions() {
-		require.Contains(t, check, questionnaire.AnswerText(question, give))
+		require.Contains(t, check, questionnaire.AnswerText(&question, give))
 	}
 
 	want := q.Recommend(give)
@@ -111,10 +111,10 @@ func TestQuestionnaireFullPath(t *testing.T) {
 		require.NoError(t, b.Eval(`document.getElementById("summary-text").value`, &v))
 		return v
 	}
-	require.Equal(t, q.Summary(give, want, false), summary())
+	require.Equal(t, q.Summary(give, &want, false), summary())
 	require.NotContains(t, summary(), "I share a device")
 	require.NoError(t, b.Click("#include-sensitive"))
-	require.Eventually(t, func() bool { return summary() == q.Summary(give, want, true) }, stepWait, 50*time.Millisecond)
+	require.Eventually(t, func() bool { return summary() == q.Summary(give, &want, true) }, stepWait, 50*time.Millisecond)
 	require.Contains(t, summary(), "Yes, I share a device")
 
 	// Copy summary: the real clipboard, with the permission a visitor

@@ -255,7 +255,7 @@ func (c *qcheck) selection(k statementKind, i int, where string) {
 			}
 		}
 	}
-	if !slices.ContainsFunc(c.s.Platforms, func(p site.Platform) bool { return st.Selects(p) }) {
+	if !slices.ContainsFunc(c.s.Platforms, func(p site.Platform) bool { return st.Selects(&p) }) {
 		c.l.problem(file, doc.lineAt(k.key, i), "%s: can never be shown: no platform matches its platform and where", where)
 	}
 }
@@ -362,7 +362,7 @@ func (c *qcheck) platformOptionCount(q site.Question) int {
 func (c *qcheck) nextForEveryPlatform() {
 	for _, slug := range c.s.Settings.Offered {
 		p, ok := c.s.Platform(slug)
-		if ok && !slices.ContainsFunc(c.qs.Next, func(st site.Statement) bool { return st.Selects(p) }) {
+		if ok && !slices.ContainsFunc(c.qs.Next, func(st site.Statement) bool { return st.Selects(&p) }) {
 			c.l.problem(site.QuestionnaireFile, c.doc.lineAt("next"), "next: no next step for %s, which site.yaml offers", slug)
 		}
 	}

@@ -130,7 +130,7 @@ func TestSummaryVoiceAndConsent(t *testing.T) {
 	require.NoError(t, err)
 	res := q.Recommend(a)
 
-	plain := q.Summary(a, res, false)
+	plain := q.Summary(a, &res, false)
 	require.True(t, strings.HasPrefix(plain, "Hello, I have answered"), plain)
 	require.Contains(t, plain, "It suggests Jitsi Meet for me.")
 	require.Contains(t, plain, "I would have preferred WhatsApp")
@@ -140,7 +140,7 @@ func TestSummaryVoiceAndConsent(t *testing.T) {
 	require.NotContains(t, plain, "Who else can see my devices")
 	require.NotContains(t, plain, "My server", "the practice's voice stays out")
 
-	included := q.Summary(a, res, true)
+	included := q.Summary(a, &res, true)
 	require.Contains(t, included, "- Who else can see my devices: Yes, I share a device")
 	require.Equal(t, "Include my answer about who else can see my devices", q.Consent(a))
 	a2, err := q.Decode("answers=v1;devices:phone")

@@ -13,7 +13,7 @@ import (
 // own copy of the closure, about 2 KB of app.wasm apiece.
 //
 //go:noinline
-func (q *Questionnaire) fill(t string, p site.Platform, declined string) string {
+func (q *Questionnaire) fill(t string, p *site.Platform, declined string) string {
 	return site.Expand(t, func(name, arg string) (string, bool) {
 		switch name {
 		case "name":

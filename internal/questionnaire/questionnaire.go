@@ -79,9 +79,9 @@ func New(s *site.Site) *Questionnaire {
 		}
 		q.offered = append(q.offered, boundPlatform{
 			platform: p,
-			reasons:  q.bind(qs.Reasons, p),
-			expect:   q.bind(qs.Expect, p),
-			nxt:      q.bind(qs.Next, p),
+			reasons:  q.bind(qs.Reasons, &p),
+			expect:   q.bind(qs.Expect, &p),
+			nxt:      q.bind(qs.Next, &p),
 		})
 	}
 	for _, p := range s.Platforms {
@@ -93,7 +93,7 @@ func New(s *site.Site) *Questionnaire {
 }
 
 // bind returns the statements about p, with p's placeholders filled in.
-func (q *Questionnaire) bind(sts []site.Statement, p site.Platform) []bound {
+func (q *Questionnaire) bind(sts []site.Statement, p *site.Platform) []bound {
 	var out []bound
 	for i := range sts {
 		if sts[i].Selects(p) {

@@ -363,7 +363,7 @@ func (c *checker) coherent(a Answers, said []questionnaire.Said, p *site.Platfor
 		if !presupposed(s.From, a) {
 			return "presupposes an answer not given: " + s.Text
 		}
-		if p != nil && (s.From.Platform != "" || len(s.From.Where) > 0) && !s.From.Selects(*p) {
+		if p != nil && (s.From.Platform != "" || len(s.From.Where) > 0) && !s.From.Selects(p) {
 			return "shown for a platform it is not about: " + s.Text
 		}
 		for _, t := range said[i+1:] {
@@ -399,7 +399,7 @@ func sentences(res questionnaire.Result) []string {
 // summary checks the client's summary: their voice only, and sensitive
 // answers only when they ask.
 func (c *checker) summary(a Answers, res questionnaire.Result) string {
-	plain := c.q.Summary(a, res, false)
+	plain := c.q.Summary(a, &res, false)
 	for _, v := range slices.Concat(c.practiceVoice, sentences(res)) {
 		if strings.Contains(plain, v) {
 			return "the summary speaks in the practice's voice: " + v
@@ -409,11 +409,11 @@ func (c *checker) summary(a Answers, res questionnaire.Result) string {
 		if q.Sensitive == "" || !a.Answered(q.ID) {
 			continue
 		}
-		answer := questionnaire.AnswerText(q, a)
+		answer := questionnaire.AnswerText(&q, a)
 		if strings.Contains(plain, q.Summary) || strings.Contains(plain, answer) {
 			return "the summary holds a sensitive answer the client did not include"
 		}
-		if !strings.Contains(c.q.Summary(a, res, true), q.Summary+": "+answer) {
+		if !strings.Contains(c.q.Summary(a, &res, true), q.Summary+": "+answer) {
 			return "the summary leaves out a sensitive answer the client included"
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 // Said is one statement as the result shows it.
 type Said struct {
+	_ [0]func() // not comparable: app.wasm carries no equality function
 	// From is the statement it was made from; nil for the default reason.
 	From      *site.Statement
 	Text      string
@@ -72,7 +73,7 @@ func (q *Questionnaire) Recommend(a Answers) Result {
 	}
 	top := &res.Ranked[0]
 	if len(top.For) == 0 {
-		top.For = append(top.For, Said{Text: q.fill(qs.Default, top.Platform, "")})
+		top.For = append(top.For, Said{Text: q.fill(qs.Default, &top.Platform, "")})
 	}
 	var tied []string
 	for _, r := range res.Ranked[1:] {
@@ -87,13 +88,13 @@ func (q *Questionnaire) Recommend(a Answers) Result {
 	for i := range qs.Notes {
 		st := &qs.Notes[i]
 		if st.Holds(a) && q.offers(st) {
-			res.Notes = append(res.Notes, Said{From: st, Text: quote(q.fill(st.Text, site.Platform{}, ""), st, q.questions, a)})
+			res.Notes = append(res.Notes, Said{From: st, Text: quote(q.fill(st.Text, &site.Platform{}, ""), st, q.questions, a)})
 		}
 	}
 	for i := range qs.Checklist {
 		st := &qs.Checklist[i]
-		if st.Holds(a) && (!about(st) || st.Selects(top.Platform)) {
-			res.Checklist = append(res.Checklist, Said{From: st, Text: quote(q.fill(st.Text, top.Platform, ""), st, q.questions, a)})
+		if st.Holds(a) && (!about(st) || st.Selects(&top.Platform)) {
+			res.Checklist = append(res.Checklist, Said{From: st, Text: quote(q.fill(st.Text, &top.Platform, ""), st, q.questions, a)})
 		}
 	}
 	return res
@@ -114,16 +115,16 @@ func (q *Questionnaire) preferences(a Answers, res *Result) {
 			if p.Offered() {
 				for i := range res.Ranked {
 					if res.Ranked[i].Platform.Slug == p.Slug {
-						res.Ranked[i].add(Said{From: &qs.Preferred, Text: q.fill(qs.Preferred.Text, p, ""), Score: qs.Preferred.Score})
+						res.Ranked[i].add(Said{From: &qs.Preferred, Text: q.fill(qs.Preferred.Text, &p, ""), Score: qs.Preferred.Score})
 					}
 				}
 				continue
 			}
-			d := Declined{Platform: p, Text: site.Fill(q.fill(qs.Declined.Text, p, ""), "summary", p.Summary)}
+			d := Declined{Platform: p, Text: site.Fill(q.fill(qs.Declined.Text, &p, ""), "summary", p.Summary)}
 			if i, ok := q.closest[p.Slug]; ok && i >= 0 {
 				closest := &res.Ranked[i]
-				d.Closest = q.fill(qs.Declined.Closest, closest.Platform, p.Name)
-				closest.add(Said{From: &qs.Closest, Text: q.fill(qs.Closest.Text, closest.Platform, p.Name), Criterion: qs.Closest.Criterion, Score: qs.Closest.Score})
+				d.Closest = q.fill(qs.Declined.Closest, &closest.Platform, p.Name)
+				closest.add(Said{From: &qs.Closest, Text: q.fill(qs.Closest.Text, &closest.Platform, p.Name), Criterion: qs.Closest.Criterion, Score: qs.Closest.Score})
 			}
 			res.Declined = append(res.Declined, d)
 		}
@@ -146,6 +147,10 @@ func (q *Questionnaire) sayAll(bs []bound, a Answers) []Said {
 	return out
 }
 
+// add files s as a reason for or against r. It is not inlined: each of its
+// call sites would otherwise carry its own copy of both appends.
+//
+//go:noinline
 func (r *Ranked) add(s Said) {
 	if s.Score < 0 {
 		r.Against = append(r.Against, s)
@@ -165,7 +170,7 @@ func (q *Questionnaire) offers(st *site.Statement) bool {
 		return true
 	}
 	for _, b := range q.offered {
-		if st.Selects(b.platform) {
+		if st.Selects(&b.platform) {
 			return true
 		}
 	}

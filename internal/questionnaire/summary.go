@@ -13,31 +13,27 @@ import (
 // are theirs). Answers to a sensitive question stay out unless
 // includeSensitive is set: the summary may be written on the very device
 // someone else can see.
-func (q *Questionnaire) Summary(a Answers, res Result, includeSensitive bool) string {
-	sum := q.site.Questionnaire.Summary
-	var lines []string
-	add := func(s string) {
-		if s != "" {
-			lines = append(lines, s)
-		}
-	}
-	add(site.Fill(sum.Opening, "practice", q.site.Settings.Practice))
+func (q *Questionnaire) Summary(a Answers, res *Result, includeSensitive bool) string {
+	sum := &q.site.Questionnaire.Summary
+	var lines lines
+	lines.add(site.Fill(sum.Opening, "practice", q.site.Settings.Practice))
 	if len(res.Ranked) > 0 {
-		add(site.Fill(sum.Suggested, "name", res.Ranked[0].Platform.Name))
+		lines.add(site.Fill(sum.Suggested, "name", res.Ranked[0].Platform.Name))
 		var others []string
-		for _, r := range res.Ranked[1:] {
-			others = append(others, r.Platform.Name)
+		for i := 1; i < len(res.Ranked); i++ {
+			others = append(others, res.Ranked[i].Platform.Name)
 		}
 		if len(others) > 0 {
-			add(site.Fill(sum.Others, "names", q.site.Labels.Frame.List(others)))
+			lines.add(site.Fill(sum.Others, "names", q.site.Labels.Frame.List(others)))
 		}
 	}
-	for _, d := range res.Declined {
-		add(site.Fill(sum.Declined, "name", d.Platform.Name))
+	for i := range res.Declined {
+		lines.add(site.Fill(sum.Declined, "name", res.Declined[i].Platform.Name))
 	}
 	lines = append(lines, "")
-	add(sum.Answers)
-	for _, question := range q.questions {
+	lines.add(sum.Answers)
+	for i := range q.questions {
+		question := &q.questions[i]
 		if question.Sensitive != "" && !includeSensitive {
 			continue
 		}
@@ -45,7 +41,7 @@ func (q *Questionnaire) Summary(a Answers, res Result, includeSensitive bool) st
 		if answer == "" {
 			answer = sum.Skipped
 		}
-		add(site.Fill(sum.Answer, "question", question.Summary, "answer", answer))
+		lines.add(site.Fill(sum.Answer, "question", question.Summary, "answer", answer))
 	}
 	if sum.Closing != "" {
 		lines = append(lines, "", sum.Closing)
@@ -53,9 +49,21 @@ func (q *Questionnaire) Summary(a Answers, res Result, includeSensitive bool) st
 	return strings.Join(lines, "\n") + "\n"
 }
 
+// lines are the summary's lines.
+type lines []string
+
+// add adds s unless it is empty (a sentence the practice left out).
+//
+//go:noinline
+func (l *lines) add(s string) {
+	if s != "" {
+		*l = append(*l, s)
+	}
+}
+
 // AnswerText is the client's answer to question in words (the chosen
 // options' labels), or "" if they skipped it.
-func AnswerText(question site.Question, a Answers) string {
+func AnswerText(question *site.Question, a Answers) string {
 	var labels []string
 	for _, id := range a[question.ID] {
 		if o, ok := question.Option(id); ok {

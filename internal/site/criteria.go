@@ -16,6 +16,8 @@ type Criterion struct {
 
 // Value is an allowed value of an enumerated criterion.
 type Value struct {
+	_ noEqual
+
 	Key   string `json:"key" yaml:"key"`
 	Label string `json:"label" yaml:"label"`
 	// Phrase is the value as it reads inside a sentence ("a phone number"),
@@ -24,6 +26,9 @@ type Value struct {
 }
 
 // Criterion returns the criterion with the given key.
+// It is not inlined: app.wasm would carry its loop at every call site.
+//
+//go:noinline
 func (s *Site) Criterion(key string) (Criterion, bool) {
 	for _, c := range s.Criteria {
 		if c.Key == key {
@@ -34,6 +39,9 @@ func (s *Site) Criterion(key string) (Criterion, bool) {
 }
 
 // Value returns the enumerated value with the given key.
+// It is not inlined: app.wasm would carry its loop at every call site.
+//
+//go:noinline
 func (c Criterion) Value(key string) (Value, bool) {
 	for _, v := range c.Values {
 		if v.Key == key {

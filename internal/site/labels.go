@@ -17,6 +17,8 @@ type Labels struct {
 
 // FrameLabels are the words around every page.
 type FrameLabels struct {
+	_ noEqual
+
 	// AppName is the installed app's name: {practice}; AppShortName its
 	// name under the icon.
 	AppName      string `json:"appName" yaml:"app_name"`
@@ -81,6 +83,8 @@ type PlatformLabels struct {
 
 // CompareLabels are the words of the comparison table and cards.
 type CompareLabels struct {
+	_ noEqual
+
 	Caption         string `json:"caption" yaml:"caption"`
 	CriterionColumn string `json:"criterionColumn" yaml:"criterion_column"`
 	ReviewedRow     string `json:"reviewedRow" yaml:"reviewed_row"`
@@ -88,6 +92,8 @@ type CompareLabels struct {
 
 // QuestionnaireLabels are the words of the questionnaire's screens.
 type QuestionnaireLabels struct {
+	_ noEqual
+
 	Region string `json:"region" yaml:"region"`
 	// Progress holds {n} and {total}.
 	Progress      string `json:"progress" yaml:"progress"`
@@ -135,7 +141,11 @@ type QuestionnaireLabels struct {
 // Fill replaces each {name} in t with its value; vars are name, value
 // pairs. The loader has checked that t holds only names its place fills.
 // It is Expand with a fixed table: one way of filling placeholders (and
-// no strings.Replacer, whose code app.wasm would otherwise carry).
+// no strings.Replacer, whose code app.wasm would otherwise carry). It is
+// not inlined: each call site would otherwise carry its own copy of the
+// closure, about 730 bytes of app.wasm apiece.
+//
+//go:noinline
 func Fill(t string, vars ...string) string {
 	return Expand(t, func(name, arg string) (string, bool) {
 		for i := 0; i+1 < len(vars); i += 2 {
@@ -177,10 +187,7 @@ func (l DateLabels) Date(d string) string {
 // it is, to be filled later. The loader checks every placeholder at build
 // time with the same function, so the two can never disagree.
 func Expand(t string, resolve func(name, arg string) (string, bool)) string {
-	if !strings.Contains(t, "{") {
-		return t
-	}
-	var b strings.Builder
+	var out []byte
 	for {
 		open := strings.IndexByte(t, '{')
 		if open < 0 {
@@ -190,16 +197,16 @@ func Expand(t string, resolve func(name, arg string) (string, bool)) string {
 		if end < 0 {
 			break
 		}
-		b.WriteString(t[:open])
-		ph := t[open+1 : open+end]
-		name, arg, _ := strings.Cut(ph, ":")
-		if v, ok := resolve(name, arg); ok {
-			b.WriteString(v)
-		} else {
-			b.WriteString(t[open : open+end+1])
+		name, arg, _ := strings.Cut(t[open+1:open+end], ":")
+		v, ok := resolve(name, arg)
+		if !ok {
+			v = t[open : open+end+1]
 		}
+		out = append(append(out, t[:open]...), v...)
 		t = t[open+end+1:]
 	}
-	b.WriteString(t)
-	return b.String()
+	if out == nil {
+		return t
+	}
+	return string(append(out, t...))
 }

@@ -66,6 +66,8 @@ type Question struct {
 
 // Option is one possible answer.
 type Option struct {
+	_ noEqual
+
 	ID    string `json:"id" yaml:"id"`
 	Label string `json:"label" yaml:"label"`
 	// Echo is how a statement quotes this answer back: "you share a
@@ -114,6 +116,8 @@ type Statement struct {
 // Declined is what the result says about a platform the client would
 // prefer but the practice does not use.
 type Declined struct {
+	_ noEqual
+
 	// Text explains, from the platform's own page: {name}, {summary} and
 	// {fact:criterion}.
 	Text string `json:"text" yaml:"text"`
@@ -125,6 +129,8 @@ type Declined struct {
 // Summary is the text the client copies into their reply to the
 // practice, in their own voice from first line to last.
 type Summary struct {
+	_ noEqual
+
 	// Opening holds {practice}.
 	Opening string `json:"opening" yaml:"opening"`
 	// Suggested holds {name}.
@@ -161,7 +167,7 @@ func (st *Statement) Holds(a map[string][]string) bool {
 
 // Selects reports whether st is about platform p: its Platform, if any, is
 // p, and p's facts have one of the values Where allows for each criterion.
-func (st *Statement) Selects(p Platform) bool {
+func (st *Statement) Selects(p *Platform) bool {
 	if st.Platform != "" && st.Platform != p.Slug {
 		return false
 	}
@@ -175,6 +181,9 @@ func (st *Statement) Selects(p Platform) bool {
 }
 
 // Option returns the option with the given ID.
+// It is not inlined: app.wasm would carry its loop at every call site.
+//
+//go:noinline
 func (q Question) Option(id string) (Option, bool) {
 	for _, o := range q.Options {
 		if o.ID == id {

@@ -121,6 +121,9 @@ type Source struct {
 }
 
 // Fact returns the platform's fact for a criterion, and whether it exists.
+// It is not inlined: app.wasm would carry its loop at every call site.
+//
+//go:noinline
 func (p Platform) Fact(criterion string) (Fact, bool) {
 	for _, f := range p.Facts {
 		if f.Criterion == criterion {
@@ -131,6 +134,9 @@ func (p Platform) Fact(criterion string) (Fact, bool) {
 }
 
 // Page returns the page routed at path, and whether it exists.
+// It is not inlined: app.wasm would carry its loop at every call site.
+//
+//go:noinline
 func (s *Site) Page(path string) (Page, bool) {
 	for _, p := range s.Pages {
 		if p.Path == path {
@@ -141,6 +147,9 @@ func (s *Site) Page(path string) (Page, bool) {
 }
 
 // Platform returns the platform with the given slug, and whether it exists.
+// It is not inlined: app.wasm would carry its loop at every call site.
+//
+//go:noinline
 func (s *Site) Platform(slug string) (Platform, bool) {
 	for _, p := range s.Platforms {
 		if p.Slug == slug {
@@ -149,3 +158,8 @@ func (s *Site) Platform(slug string) (Platform, bool) {
 	}
 	return Platform{}, false
 }
+
+// noEqual makes a struct that holds it not comparable. The compiler then
+// writes no equality function for it: for the large label structs, which
+// nothing compares, that keeps about 12 KB of code out of app.wasm.
+type noEqual [0]func()

@@ -89,8 +89,8 @@ func TestStatementHoldsAndSelects(t *testing.T) {
 	}
 	linkOnly := Platform{Slug: "a", Facts: []Fact{{Criterion: "account", Value: "none"}}}
 	phone := Platform{Slug: "b", Facts: []Fact{{Criterion: "account", Value: "phone-number"}}}
-	require.True(t, st.Selects(linkOnly))
-	require.False(t, st.Selects(phone))
-	require.False(t, (&Statement{Platform: "b"}).Selects(linkOnly))
-	require.True(t, (&Statement{Platform: "b"}).Selects(phone))
+	require.True(t, st.Selects(&linkOnly))
+	require.False(t, st.Selects(&phone))
+	require.False(t, (&Statement{Platform: "b"}).Selects(&linkOnly))
+	require.True(t, (&Statement{Platform: "b"}).Selects(&phone))
 }
