@@ -42,7 +42,7 @@ func (s *Site) Criterion(key string) (Criterion, bool) {
 // It is not inlined: app.wasm would carry its loop at every call site.
 //
 //go:noinline
-func (c Criterion) Value(key string) (Value, bool) {
+func (c *Criterion) Value(key string) (Value, bool) {
 	for _, v := range c.Values {
 		if v.Key == key {
 			return v, true

@@ -184,7 +184,7 @@ func (st *Statement) Selects(p *Platform) bool {
 // It is not inlined: app.wasm would carry its loop at every call site.
 //
 //go:noinline
-func (q Question) Option(id string) (Option, bool) {
+func (q *Question) Option(id string) (Option, bool) {
 	for _, o := range q.Options {
 		if o.ID == id {
 			return o, true

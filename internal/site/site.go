@@ -90,7 +90,7 @@ type Platform struct {
 }
 
 // Offered reports whether the practice uses the platform for sessions.
-func (p Platform) Offered() bool {
+func (p *Platform) Offered() bool {
 	return p.Stance == StancePreferred || p.Stance == StanceOffered
 }
 
@@ -124,7 +124,7 @@ type Source struct {
 // It is not inlined: app.wasm would carry its loop at every call site.
 //
 //go:noinline
-func (p Platform) Fact(criterion string) (Fact, bool) {
+func (p *Platform) Fact(criterion string) (Fact, bool) {
 	for _, f := range p.Facts {
 		if f.Criterion == criterion {
 			return f, true
