@@ -37,6 +37,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzDecode -fuzztime $(FUZZTIME) ./internal/questionnaire
 	$(GO) test -run XXX -fuzz FuzzRepairEscapes -fuzztime $(FUZZTIME) ./app
 	$(GO) test -run XXX -fuzz FuzzHandlerPath -fuzztime $(FUZZTIME) ./internal/hosting
+	$(GO) test -run XXX -fuzz FuzzEscape -fuzztime $(FUZZTIME) ./internal/htmlattr
 
 # need makes sure a command is there: as root it installs Debian's package,
 # otherwise it stops and says what to install. Nothing is ever skipped.

@@ -40,8 +40,8 @@ var lastPath string
 // starts at the top of the new page and a screen reader announces it.
 func (p *page) OnNav(ctx app.Context) {
 	s, pg := p.data()
-	ctx.Page().SetTitle(site.Fill(s.Labels.Frame.Title, "page", pg.Title, "practice", s.Settings.Practice))
-	ctx.Page().SetDescription(pg.Description)
+	ctx.Page().SetTitle(attr(site.Fill(s.Labels.Frame.Title, "page", pg.Title, "practice", s.Settings.Practice)))
+	ctx.Page().SetDescription(attr(pg.Description))
 	if !app.IsClient {
 		return
 	}
@@ -61,7 +61,7 @@ func (p *page) Render() app.UI {
 	lb := s.Labels.Frame
 	// web/site.js reads its words from the frame: it has none of its own.
 	return app.Div().Class("site").DataSet("app", renderedBy()).
-		DataSet("update-notice", lb.UpdateNotice).DataSet("update-button", lb.UpdateButton).Body(
+		DataSet("update-notice", attr(lb.UpdateNotice)).DataSet("update-button", attr(lb.UpdateButton)).Body(
 		app.A().Class("skip-link").Href("#main").Text(lb.SkipLink),
 		siteHeader(s, p.Path),
 		app.Main().ID("main").TabIndex(-1).Body(
@@ -98,7 +98,7 @@ func siteHeader(s *site.Site, current string) app.UI {
 		}
 	}
 	item := func(pg site.Page) app.UI {
-		a := app.A().Href(link(pg.Path)).Text(pg.Nav)
+		a := app.A().Href(attr(link(pg.Path))).Text(pg.Nav)
 		if pg.Path == current {
 			a = a.Aria("current", "page")
 		}
@@ -107,13 +107,13 @@ func siteHeader(s *site.Site, current string) app.UI {
 	return app.Header().Class("site-header").Body(
 		// A real link, so that it works with no script at all; web/site.js
 		// makes it faster and clears the questionnaire first.
-		app.A().Class("quick-exit").Href(s.Settings.QuickExit).Rel("noreferrer").Text(s.Labels.Frame.Leave),
-		app.A().Class("site-name").Href(link("/")).Text(s.Settings.Practice),
-		app.Nav().Aria("label", s.Labels.Frame.MainMenu).Body(
+		app.A().Class("quick-exit").Href(attr(s.Settings.QuickExit)).Rel("noreferrer").Text(s.Labels.Frame.Leave),
+		app.A().Class("site-name").Href(attr(link("/"))).Text(s.Settings.Practice),
+		app.Nav().Aria("label", attr(s.Labels.Frame.MainMenu)).Body(
 			app.Ul().Class("nav-pages").Body(
 				app.Range(main).Slice(func(i int) app.UI { return item(main[i]) }),
 			),
-			app.Ul().Class("nav-platforms").Aria("label", s.Labels.Frame.PlatformsMenu).Body(
+			app.Ul().Class("nav-platforms").Aria("label", attr(s.Labels.Frame.PlatformsMenu)).Body(
 				app.Range(platforms).Slice(func(i int) app.UI { return item(platforms[i]) }),
 			),
 		),
@@ -130,7 +130,7 @@ func siteFooter(s *site.Site) app.UI {
 		app.Raw(s.Settings.ContactHTML),
 		app.P().Body(
 			app.Text(before),
-			app.Time().DateTime(s.Settings.PolicyDate).Text(s.Labels.Dates.Date(s.Settings.PolicyDate)),
+			app.Time().DateTime(attr(s.Settings.PolicyDate)).Text(s.Labels.Dates.Date(s.Settings.PolicyDate)),
 			app.Text(after+" "+lb.Promise),
 		),
 	)
@@ -138,13 +138,13 @@ func siteFooter(s *site.Site) app.UI {
 
 // tableOfContents links to the page's sections.
 func tableOfContents(lb site.FrameLabels, toc []site.Heading) app.UI {
-	return app.Nav().Class("toc").Aria("label", lb.OnThisPage).Body(
+	return app.Nav().Class("toc").Aria("label", attr(lb.OnThisPage)).Body(
 		app.P().Class("toc-title").Text(lb.OnThisPage),
 		app.Ul().Body(
 			app.Range(toc).Slice(func(i int) app.UI {
 				h := toc[i]
 				return app.Li().Class("toc-level-" + strconv.Itoa(h.Level)).Body(
-					app.A().Href("#" + h.ID).Text(h.Text),
+					app.A().Href(attr("#" + h.ID)).Text(h.Text),
 				)
 			}),
 		),

@@ -209,7 +209,7 @@ func (c *questionnairePage) Render() app.UI {
 	default:
 		step = c.renderResult()
 	}
-	return app.Section().Class("questionnaire").Aria("label", q.Site().Labels.Questionnaire.Region).Body(
+	return app.Section().Class("questionnaire").Aria("label", attr(q.Site().Labels.Questionnaire.Region)).Body(
 		when(c.message != "", func() app.UI {
 			return app.P().Class("notice").Aria("live", "polite").Text(c.message)
 		}),

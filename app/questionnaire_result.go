@@ -36,7 +36,7 @@ func (c *questionnairePage) renderResult() app.UI {
 				app.H3().Text(site.Fill(lb.DeclinedHead, "name", d.Platform.Name)),
 				app.P().Text(d.Text),
 				when(d.Closest != "", func() app.UI { return app.P().Text(d.Closest) }),
-				app.P().Body(app.A().Href(link(site.PlatformPath(d.Platform.Slug))).Text(site.Fill(lb.DeclinedLink, "name", d.Platform.Name))),
+				app.P().Body(app.A().Href(attr(link(site.PlatformPath(d.Platform.Slug)))).Text(site.Fill(lb.DeclinedLink, "name", d.Platform.Name))),
 			)
 		}),
 		when(len(others) > 0, func() app.UI {
@@ -88,7 +88,7 @@ func (c *questionnairePage) renderResult() app.UI {
 			}).Else(func() app.UI {
 				return app.Div().Body(
 					app.Label().For("resume-link").Text(lb.ResumeLabel),
-					app.Input().ID("resume-link").Type("text").ReadOnly(true).Value(c.resumeLink),
+					app.Input().ID("resume-link").Type("text").ReadOnly(true).Value(attr(c.resumeLink)),
 				)
 			}),
 		),
@@ -103,7 +103,7 @@ func rankedDetails(s *site.Site, r *questionnaire.Ranked, heading string) app.UI
 		saidGroup(s, "reasons-for", heading, lb.ForHeading, r.For),
 		saidGroup(s, "reasons-against", heading, lb.AgainstHead, r.Against),
 		saidGroup(s, "expect", heading, lb.ExpectHeading, r.Expect),
-		app.P().Body(app.A().Href(link(site.PlatformPath(r.Platform.Slug))).Text(site.Fill(lb.MoreAbout, "name", r.Platform.Name))),
+		app.P().Body(app.A().Href(attr(link(site.PlatformPath(r.Platform.Slug)))).Text(site.Fill(lb.MoreAbout, "name", r.Platform.Name))),
 	)
 }
 
@@ -131,7 +131,7 @@ func saidList(s *site.Site, said []questionnaire.Said) app.UI {
 			when(ok, func() app.UI {
 				return app.Span().Body(
 					app.Text(" "),
-					app.A().Class("criterion").Href(link(site.ComparePath)+"#criterion-"+c.Key).
+					app.A().Class("criterion").Href(attr(link(site.ComparePath)+"#criterion-"+c.Key)).
 						Text(site.Fill(s.Labels.Questionnaire.CriterionLink, "label", c.Label)),
 				)
 			}),

@@ -23,11 +23,11 @@ func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
 	errorID := "error-" + question.ID
 	fieldset := app.FieldSet()
 	if c.error != "" {
-		fieldset = fieldset.Class("has-error").Aria("describedby", errorID)
+		fieldset = fieldset.Class("has-error").Aria("describedby", attr(errorID))
 	}
 	return app.Div().Class("step").Body(
 		when(i > 0, func() app.UI {
-			return app.A().Class("back").Href("#" + questionStep + qs[i-1].ID).Text(lb.Back)
+			return app.A().Class("back").Href(attr("#" + questionStep + qs[i-1].ID)).Text(lb.Back)
 		}),
 		// GOV.UK's error summary: announced, and linked to the question.
 		// Its slot is always there, so that the elements after it stay the
@@ -37,7 +37,7 @@ func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
 			when(c.error != "", func() app.UI {
 				return app.Div().Class("error-summary").Aria("labelledby", "error-title").Role("alert").Body(
 					app.H2().ID("error-title").TabIndex(-1).Text(lb.ErrorTitle),
-					app.P().Body(app.A().Href("#opt-"+question.ID+"-"+question.Options[0].ID).Text(c.error)),
+					app.P().Body(app.A().Href(attr("#opt-"+question.ID+"-"+question.Options[0].ID)).Text(c.error)),
 				)
 			}),
 		),
@@ -47,13 +47,13 @@ func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
 				app.H2().ID(stepHeadingID).TabIndex(-1).Text(question.Prompt),
 			),
 			when(question.Hint != "", func() app.UI { return app.P().Class("hint").Text(question.Hint) }),
-			when(c.error != "", func() app.UI { return app.P().Class("error-message").ID(errorID).Text(c.error) }),
+			when(c.error != "", func() app.UI { return app.P().Class("error-message").ID(attr(errorID)).Text(c.error) }),
 			app.Div().Class("options").Body(
 				app.Range(question.Options).Slice(func(j int) app.UI {
 					o := &question.Options[j]
 					id := "opt-" + question.ID + "-" + o.ID
 					selected := slices.Contains(chosen, o.ID)
-					in := app.Input().Type(kind).ID(id).Name(question.ID).Value(o.ID).OnChange(c.onChoose)
+					in := app.Input().Type(kind).ID(attr(id)).Name(attr(question.ID)).Value(attr(o.ID)).OnChange(c.onChoose)
 					// go-app prerenders Checked(false) as checked="false", which
 					// browsers read as checked: only say it when it is true, or
 					// in the browser, where it sets the property.
@@ -69,7 +69,7 @@ func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
 					if o.Exclusive {
 						div = div.Class("option exclusive")
 					}
-					return div.Body(in, app.Label().For(id).Text(o.Label))
+					return div.Body(in, app.Label().For(attr(id)).Text(o.Label))
 				}),
 			),
 		),
@@ -181,7 +181,7 @@ func (c *questionnairePage) renderCheck(qs []site.Question) app.UI {
 					app.Dt().Text(question.Prompt),
 					app.Dd().Text(answer),
 					app.Dd().Class("change").Body(
-						app.A().Href("#"+questionStep+question.ID).
+						app.A().Href(attr("#"+questionStep+question.ID)).
 							OnClick(func(ctx app.Context, e app.Event) { c.fromCheck = true }).
 							Body(app.Text(lb.Change), app.Span().Class("visually-hidden").Text(site.Fill(lb.ChangeHidden, "question", question.Prompt))),
 					),

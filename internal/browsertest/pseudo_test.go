@@ -39,11 +39,11 @@ var notWords = map[string]bool{
 	"url": true, "source": true, "reviewed": true, "stance": true,
 }
 
-// pseudoYAML wraps every word-bearing scalar of a YAML document: in
-// labels.yaml every one but the date format (its keys name labels, such as
-// "source", not identifiers), elsewhere all but notWords. enumerated names
-// criteria whose fact values are fixed keys.
-func pseudoYAML(t *testing.T, data []byte, labels bool, enumerated map[string]bool) []byte {
+// rewriteYAML passes every word-bearing scalar of a YAML document through
+// wrap, with its key: in labels.yaml every one but the date format (its
+// keys name labels, such as "source", not identifiers), elsewhere all but
+// notWords. enumerated names criteria whose fact values are fixed keys.
+func rewriteYAML(t *testing.T, data []byte, labels bool, enumerated map[string]bool, wrap func(key, v string) string) []byte {
 	t.Helper()
 	var doc yaml.Node
 	require.NoError(t, yaml.Unmarshal(data, &doc))
@@ -68,7 +68,7 @@ func pseudoYAML(t *testing.T, data []byte, labels bool, enumerated map[string]bo
 			}
 		case yaml.ScalarNode:
 			if n.Tag == "!!str" && strings.TrimSpace(n.Value) != "" {
-				n.Value = markOpen + n.Value + markClose
+				n.Value = wrap(key, n.Value)
 				n.Style = yaml.DoubleQuotedStyle
 			}
 		}
@@ -120,6 +120,14 @@ func pseudoMarkdown(body string) string {
 // pseudoContent writes a pseudo-localised copy of content/ to dir.
 func pseudoContent(t *testing.T, dir string) {
 	t.Helper()
+	rewriteContent(t, dir, func(_, v string) string { return markOpen + v + markClose }, pseudoMarkdown)
+}
+
+// rewriteContent writes a copy of content/ to dir in which wrap has
+// rewritten the words of every YAML file and front matter (see
+// rewriteYAML) and body every Markdown body.
+func rewriteContent(t *testing.T, dir string, wrap func(key, v string) string, body func(string) string) {
+	t.Helper()
 	mod, err := ModuleDir()
 	require.NoError(t, err)
 	src := filepath.Join(mod, "content")
@@ -143,11 +151,11 @@ func pseudoContent(t *testing.T, dir string) {
 		require.NoError(t, err)
 		switch filepath.Ext(path) {
 		case ".yaml":
-			data = pseudoYAML(t, data, rel == site.LabelsFile, enumerated)
+			data = rewriteYAML(t, data, rel == site.LabelsFile, enumerated, wrap)
 		case ".md":
-			front, body, ok := strings.Cut(strings.TrimPrefix(string(data), "---\n"), "\n---\n")
+			front, md, ok := strings.Cut(strings.TrimPrefix(string(data), "---\n"), "\n---\n")
 			require.True(t, ok, rel)
-			data = []byte("---\n" + string(pseudoYAML(t, []byte(front), false, enumerated)) + "---\n" + pseudoMarkdown(body))
+			data = []byte("---\n" + string(rewriteYAML(t, []byte(front), false, enumerated, wrap)) + "---\n" + body(md))
 		}
 		out := filepath.Join(dir, rel)
 		require.NoError(t, os.MkdirAll(filepath.Dir(out), 0o755))

@@ -275,6 +275,11 @@ func TestLoadReportsProblemsAtFileAndLine(t *testing.T) {
 				return regexp.MustCompile(`(?m)^quick_exit: .*$`).ReplaceAllString(s, "quick_exit: http://example.org/")
 			},
 			want: `content/site.yaml:6: quick_exit "http://example.org/" must be a full https address`},
+		{name: "quick exit with a quote that would end its attribute", file: "site.yaml",
+			edit: func(s string) string {
+				return regexp.MustCompile(`(?m)^quick_exit: .*$`).ReplaceAllString(s, `quick_exit: 'https://example.org/"onmouseover=alert(1)//'`)
+			},
+			want: `content/site.yaml:6: quick_exit "https://example.org/\"onmouseover=alert(1)//" holds a space, quote or bracket`},
 		{name: "stray Markdown file", file: "extra.md", give: validPage("Extra", "Extra", "x"),
 			want: "content/extra.md: not part of the site"},
 		{name: "platform file name not a slug", file: "platforms/Big Blue.md", give: validPlatform("Big", "not-used"),

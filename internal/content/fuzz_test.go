@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"regexp"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -16,6 +17,9 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("---\n---\n<script src=https://x>"), false)
 	f.Add([]byte("practice: [a, b\n"), true)
 	f.Add([]byte("\xff\xfe---\n"), false)
+	// Values that reach attributes: quotes, brackets and line breaks.
+	f.Add([]byte("---\ntitle: \"x\\\"><img src=x onerror=alert(1)>\"\ndescription: \"a\\nb&c'd\"\nnav: z\n---\n## A\n"), false)
+	f.Add([]byte("practice: 'The \"Quiet\" Room <&>'\ncontact: x\npolicy_date: 2026-11-01\nlanguage: en-GB\noffered: [jitsi]\nquick_exit: 'https://example.org/\"onmouseover=alert(1)//'\n"), true)
 	problem := regexp.MustCompile(`^content/[^:]+(:\d+)?: .+`)
 	f.Fuzz(func(t *testing.T, data []byte, settings bool) {
 		fsys := validFS()
@@ -28,6 +32,9 @@ func FuzzLoad(f *testing.F) {
 		if err == nil {
 			if s == nil {
 				t.Fatal("no site and no error")
+			}
+			if strings.ContainsFunc(s.Settings.QuickExit, notInAddress) {
+				t.Fatalf("accepted quick_exit %q, which no address holds", s.Settings.QuickExit)
 			}
 			return
 		}

@@ -59,6 +59,9 @@ func (l *loader) settings(st *site.Settings) (yamlDoc, bool) {
 		l.problem(file, doc.line(), "missing required field \"quick_exit\": the neutral page \"Leave this site\" opens, such as a weather page")
 	} else if u, err := url.Parse(m.QuickExit); err != nil || u.Scheme != "https" || u.Host == "" {
 		l.problem(file, doc.line("quick_exit"), "quick_exit %q must be a full https address of a neutral site, such as a weather page", m.QuickExit)
+	} else if strings.ContainsFunc(m.QuickExit, notInAddress) {
+		// Go's parser lets these through; a browser would not type them.
+		l.problem(file, doc.line("quick_exit"), "quick_exit %q holds a space, quote or bracket that an address cannot have: copy the address from the browser's address bar", m.QuickExit)
 	}
 	contact := markdown.Render([]byte(m.Contact), doc.line("contact"), l.codeLabel)
 	for _, p := range contact.Problems {
@@ -76,4 +79,10 @@ func (l *loader) settings(st *site.Settings) (yamlDoc, bool) {
 		QuickExit:   m.QuickExit,
 	}
 	return doc, true
+}
+
+// notInAddress reports the characters a web address never holds as they
+// are (RFC 3986: they must be percent-encoded).
+func notInAddress(r rune) bool {
+	return r <= ' ' || r == 0x7f || strings.ContainsRune("\"<>\\^`{|}", r)
 }

@@ -27,6 +27,7 @@ import (
 
 	ui "callprivacy/app"
 	"callprivacy/internal/hosting"
+	"callprivacy/internal/htmlattr"
 	"callprivacy/internal/markdown"
 	"callprivacy/internal/site"
 )
@@ -184,6 +185,12 @@ func Build(s *site.Site, o Options) (Result, error) {
 		if err := registerWorkerAfterWasm(filepath.Join(o.Out, "app.js")); err != nil {
 			return err
 		}
+		if err := quoteLoadingLabel(filepath.Join(o.Out, "app.js"), h.LoadingLabel); err != nil {
+			return err
+		}
+		if err := unescapeTitles(o.Out); err != nil {
+			return err
+		}
 		return fixManifestScope(filepath.Join(o.Out, "manifest.webmanifest"), base)
 	}
 	// The version is a hash of what the site ships, so that a new build
@@ -228,11 +235,13 @@ func handler(s *site.Site, base, version string, routes []string) *app.Handler {
 	cacheable = append(cacheable, routes...)
 	home, _ := s.Page("/")
 	return &app.Handler{
-		Name:            site.Fill(s.Labels.Frame.AppName, "practice", s.Settings.Practice),
-		ShortName:       s.Labels.Frame.AppShortName,
-		Title:           home.Title,
-		Description:     home.Description,
-		Author:          s.Settings.Practice,
+		Name:      site.Fill(s.Labels.Frame.AppName, "practice", s.Settings.Practice),
+		ShortName: s.Labels.Frame.AppShortName,
+		// Escaped for an attribute, as the app's own values are: go-app
+		// writes these into <meta> attributes with Go quoting.
+		Title:           htmlattr.Escape(home.Title),
+		Description:     htmlattr.Escape(home.Description),
+		Author:          htmlattr.Escape(s.Settings.Practice),
 		Lang:            s.Settings.Language,
 		Icon:            icons,
 		BackgroundColor: "#ffffff",

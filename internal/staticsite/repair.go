@@ -1,0 +1,65 @@
+package staticsite
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// go-app v10.1.11 writes every attribute of a prerendered page with Go
+// quoting, so the values the app gives it are escaped first (see
+// internal/htmlattr and app/attr.go). Two places take the same value as
+// text as well as an attribute, and are repaired here after go-app has
+// written them.
+
+// unescapeTitles repairs the <title> of every page under dir. The
+// document's title is also its og:title attribute, so it reaches go-app
+// already escaped for an attribute, and go-app escapes it once more as
+// text: "&#34;" would show as itself. Unescaping the text once leaves the
+// attribute escaping, which a title reads back as the intended string.
+func unescapeTitles(dir string) error {
+	return filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		const open, end = "<title>", "</title>"
+		i := bytes.Index(b, []byte(open))
+		j := bytes.Index(b, []byte(end))
+		if i < 0 || j < i {
+			return fmt.Errorf("%s: no <title> where go-app writes it; update unescapeTitles in internal/staticsite", path)
+		}
+		text := html.UnescapeString(string(b[i+len(open) : j]))
+		out := append(append(append([]byte{}, b[:i+len(open)]...), text...), b[j:]...)
+		return os.WriteFile(path, out, 0o644)
+	})
+}
+
+// quoteLoadingLabel repairs the loading label in app.js, where go-app
+// pastes it between double quotes as it is: a `"` or a line break in the
+// practice's words would end the string and break, or inject into, the
+// script. It is written again as a JSON string, which is a valid
+// JavaScript string with <, > and & escaped too.
+func quoteLoadingLabel(file, label string) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	pasted := []byte(`const goappLoadingLabel = "` + label + `";`)
+	if !bytes.Contains(b, pasted) {
+		return fmt.Errorf("%s: go-app no longer writes the loading label as expected; update quoteLoadingLabel in internal/staticsite", file)
+	}
+	quoted, err := json.Marshal(label)
+	if err != nil {
+		return err
+	}
+	b = bytes.Replace(b, pasted, []byte(`const goappLoadingLabel = `+string(quoted)+`;`), 1)
+	return os.WriteFile(file, b, 0o644)
+}
