@@ -19,6 +19,21 @@ func RepairLocation() {
 	app.Window().Get("history").Call("replaceState", nil, "", repairEscapes(href))
 }
 
+// WatchLocation repairs the address on every later navigation too: a
+// fragment changed after start (location.hash set by hand, Back or Forward
+// to such an entry) reaches go-app's popstate handler, which parses the
+// address the same way. The listeners are added before go-app starts, so
+// they run before its own, and go-app reads the address only later, when
+// its dispatched navigation runs.
+func WatchLocation() {
+	repair := app.FuncOf(func(app.Value, []app.Value) any {
+		RepairLocation()
+		return nil
+	})
+	app.Window().Call("addEventListener", "popstate", repair)
+	app.Window().Call("addEventListener", "hashchange", repair)
+}
+
 // repairEscapes escapes every "%" that does not start a valid escape, so
 // that url.Parse accepts the address and the characters stay as typed.
 func repairEscapes(s string) string {

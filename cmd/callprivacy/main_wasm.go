@@ -20,5 +20,6 @@ func main() {
 	}
 	ui.Register(s)
 	ui.RepairLocation()
+	ui.WatchLocation()
 	app.RunWhenOnBrowser()
 }

@@ -422,3 +422,40 @@ func TestComparePage(t *testing.T) {
 	requireSameOrigin(t, origin, b.Requests())
 	require.Empty(t, b.Problems())
 }
+
+// TestAddressChangedAfterStart changes the address under a running app:
+// a fragment with a stray "%" set by hand, and Back to a history entry
+// that holds one. go-app parses the address on every navigation and, given
+// one it cannot parse, used to stop the whole Go program. The app must
+// stay alive: it says calmly that the link could not be read, and the
+// questionnaire still answers.
+func TestAddressChangedAfterStart(t *testing.T) {
+	s := built.root.Site
+	lb := s.Labels.Questionnaire
+	qs := questionnaire.New(s).Questions()
+	origin := Serve(t, built.root.Dir, "")
+	tests := []struct {
+		name string
+		give string // JavaScript that changes the address
+	}{
+		{name: "fragment set by hand", give: `location.hash = "answers=v1;%ZZ"`},
+		{name: "Back to an entry with a stray %", give: `history.pushState(null, "", "#answers=%ZZ"); history.pushState(null, "", "#elsewhere"); history.back()`},
+		{name: "a lone % at the end", give: `location.hash = "answers=%"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := NewBrowser(t)
+			require.NoError(t, b.Navigate(origin+site.QuestionnairePath))
+			require.NoError(t, b.WaitForApp(appStart))
+			require.NoError(t, b.WaitText("#step-heading", qs[0].Prompt, stepWait))
+			require.NoError(t, b.Eval(tt.give+`, 0`, new(int)))
+			require.NoError(t, b.WaitContains(".questionnaire .notice", lb.LinkError, stepWait), "%v", b.Problems())
+			// The app still runs: Continue with nothing chosen asks for an
+			// answer and moves focus to the message.
+			require.NoError(t, b.WaitText("#step-heading", qs[0].Prompt, stepWait))
+			require.NoError(t, b.ClickButton(lb.Continue))
+			require.NoError(t, b.WaitFocus("error-title", stepWait), "%v", b.Problems())
+			require.Empty(t, b.Problems())
+		})
+	}
+}
