@@ -7,7 +7,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -172,20 +174,55 @@ func TestNothingLeavesTheSite(t *testing.T) {
 	require.Empty(t, b.Problems())
 }
 
-// TestStrictCSPHasNoViolation serves the site the way `callprivacy serve`
-// does, with the strict Content-Security-Policy, then opens every page and
-// goes through the questionnaire: the app must start (the wasm needs
-// 'wasm-unsafe-eval' and nothing more) and no securitypolicyviolation may
-// fire.
+// TestStrictCSPHasNoViolation serves the site twice: the way `callprivacy
+// serve` does, with the strict Content-Security-Policy header, and the way
+// a host that sends no headers does (GitHub Pages), where only the pages'
+// own meta policy holds. Each time it opens every page and goes through the
+// questionnaire: the app must start (the wasm needs 'wasm-unsafe-eval' and
+// nothing more), no securitypolicyviolation may fire, an image from
+// another origin must be refused, and no request may carry a Referer.
 func TestStrictCSPHasNoViolation(t *testing.T) {
-	s := built.root.Site
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	srv := &http.Server{Handler: hosting.Handler(staticsite.FileServer(built.root.Dir, ""), false), ReadHeaderTimeout: 5 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	t.Cleanup(func() { _ = srv.Close() })
-	origin := "http://" + ln.Addr().String()
+	tests := []struct {
+		name       string
+		give       func(http.Handler) http.Handler
+		wantHeader string
+	}{
+		{name: "with the headers", give: func(h http.Handler) http.Handler { return hosting.Handler(h, false) }, wantHeader: hosting.CSP},
+		{name: "on a host without headers", give: func(h http.Handler) http.Handler { return h }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var mu sync.Mutex
+			var referers []string
+			files := tt.give(staticsite.FileServer(built.root.Dir, ""))
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			require.NoError(t, err)
+			srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				// The service worker's precache names only the worker
+				// itself, which says nothing about what the visitor read.
+				if ref := r.Referer(); ref != "" && !strings.HasSuffix(ref, "/app-worker.js") {
+					mu.Lock()
+					referers = append(referers, r.URL.Path+" from "+ref)
+					mu.Unlock()
+				}
+				files.ServeHTTP(w, r)
+			}), ReadHeaderTimeout: 5 * time.Second}
+			go func() { _ = srv.Serve(ln) }()
+			t.Cleanup(func() { _ = srv.Close() })
+			origin := "http://" + ln.Addr().String()
+			walkUnderCSP(t, origin, tt.wantHeader)
+			mu.Lock()
+			defer mu.Unlock()
+			require.Empty(t, referers, "requests that told the server which page asked")
+		})
+	}
+}
 
+// walkUnderCSP opens every page and goes through the questionnaire, with
+// no policy violation; wantHeader is the policy header the pages come
+// with, "" for none.
+func walkUnderCSP(t *testing.T, origin, wantHeader string) {
+	s := built.root.Site
 	b := NewBrowser(t)
 	require.NoError(t, chromedp.Run(b.Ctx, chromedp.ActionFunc(func(ctx context.Context) error {
 		_, err := page.AddScriptToEvaluateOnNewDocument(`window.cspViolations = [];
@@ -200,9 +237,16 @@ func TestStrictCSPHasNoViolation(t *testing.T) {
 	for _, p := range s.Pages {
 		require.NoError(t, b.Navigate(origin+p.Path))
 		require.NoError(t, b.WaitForApp(appStart), p.Path)
-		var csp string
-		require.NoError(t, b.Eval(`fetch(location.href).then(r => r.headers.get("Content-Security-Policy"))`, &csp))
-		require.Equal(t, hosting.CSP, csp)
+		var policy struct {
+			Header string `json:"header"`
+			Meta   string `json:"meta"`
+		}
+		require.NoError(t, b.Eval(`fetch(location.href).then(r => ({
+			header: r.headers.get("Content-Security-Policy") || "",
+			meta: (document.querySelector('head > meta[http-equiv="Content-Security-Policy"]') || {}).content || "",
+		}))`, &policy))
+		require.Equal(t, wantHeader, policy.Header, p.Path)
+		require.Equal(t, hosting.MetaCSP, policy.Meta, p.Path)
 		require.Empty(t, violations(), p.Path)
 	}
 	q := questionnaire.New(s)
@@ -210,15 +254,26 @@ func TestStrictCSPHasNoViolation(t *testing.T) {
 	require.NoError(t, b.Navigate(origin+site.QuestionnairePath))
 	require.NoError(t, b.WaitForApp(appStart))
 	for i, question := range qs {
-		next := built.root.Site.Labels.Questionnaire.CheckHeading
+		next := s.Labels.Questionnaire.CheckHeading
 		if i+1 < len(qs) {
 			next = qs[i+1].Prompt
 		}
 		answer(t, b, question, next, question.Options[len(question.Options)-1].ID)
 	}
-	require.NoError(t, b.ClickButton(built.root.Site.Labels.Questionnaire.SeeResult))
+	require.NoError(t, b.ClickButton(s.Labels.Questionnaire.SeeResult))
 	require.NoError(t, b.WaitContains("#step-heading", "My suggestion for you", stepWait))
 	require.Empty(t, violations(), "questionnaire")
 	require.Empty(t, b.Problems())
 	requireSameOrigin(t, origin, b.Requests())
+
+	// The policy is in force, not only written: an image from elsewhere
+	// is refused, once by each policy the page has (the meta one, and the
+	// header when there is one).
+	require.NoError(t, b.Eval(`(new Image().src = "http://127.0.0.2:9/pixel.png", 0)`, new(int)))
+	want := []string{"img-src http://127.0.0.2:9/pixel.png"}
+	if wantHeader != "" {
+		want = append(want, want[0])
+	}
+	require.Eventually(t, func() bool { return slices.Equal(want, violations()) }, stepWait, 50*time.Millisecond,
+		"an image from another origin is refused by every policy: %q", violations())
 }

@@ -30,6 +30,19 @@ import (
 // runs, no form posts anywhere, and no other site may frame the page.
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
+// MetaCSP is the same policy as every page also declares it itself, in a
+// <meta http-equiv> tag, for hosts that send no headers (GitHub Pages and
+// most shared hosting). A meta policy cannot carry frame-ancestors (nor
+// report-uri or sandbox), so without the header another site could still
+// frame the page; everything else holds.
+var MetaCSP = strings.TrimSuffix(CSP, "; frame-ancestors 'none'")
+
+// MetaTags are the tags each page starts its head with: the policy above,
+// and no referrer, which a page can also say itself. Their values hold no
+// quote or bracket, so they are written as they are.
+var MetaTags = `<meta http-equiv="Content-Security-Policy" content="` + MetaCSP + `">` +
+	`<meta name="referrer" content="no-referrer">`
+
 // HSTS is the Strict-Transport-Security value sent over TLS: two years,
 // subdomains included. Browsers ignore it over plain HTTP, and sending it
 // from a local preview on http://127.0.0.1 would be meaningless, so it is

@@ -49,3 +49,11 @@ func TestWriteDeadline(t *testing.T) {
 		require.Equal(t, now.Add(tt.want), writeDeadline(now, tt.give), tt.give)
 	}
 }
+
+// TestMetaCSP checks that the meta policy is the header's without the one
+// directive a meta tag cannot carry.
+func TestMetaCSP(t *testing.T) {
+	require.NotContains(t, MetaCSP, "frame-ancestors")
+	require.Equal(t, CSP, MetaCSP+"; frame-ancestors 'none'")
+	require.NotContainsf(t, MetaCSP, `"`, "a quote would end the content attribute")
+}

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"callprivacy/internal/hosting"
 )
 
 // go-app v10.1.11 writes every attribute of a prerendered page with Go
@@ -62,4 +64,29 @@ func quoteLoadingLabel(file, label string) error {
 	}
 	b = bytes.Replace(b, pasted, []byte(`const goappLoadingLabel = `+string(quoted)+`;`), 1)
 	return os.WriteFile(file, b, 0o644)
+}
+
+// charsetTag is how go-app starts every page's head.
+const charsetTag = `<meta charset="UTF-8">`
+
+// declarePolicy starts every page's head, right after its charset, with
+// the security policy and referrer policy as tags (hosting.MetaTags), so
+// that a host that sends no headers still serves pages that load nothing
+// from elsewhere and tell no other site where the visitor came from. A
+// meta policy covers only what comes after it: it goes first.
+func declarePolicy(dir string) error {
+	return filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if !bytes.Contains(b, []byte(charsetTag)) {
+			return fmt.Errorf("%s: no %s where go-app writes it; update declarePolicy in internal/staticsite", path, charsetTag)
+		}
+		b = bytes.Replace(b, []byte(charsetTag), []byte(charsetTag+hosting.MetaTags), 1)
+		return os.WriteFile(path, b, 0o644)
+	})
 }
