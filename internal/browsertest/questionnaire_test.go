@@ -8,6 +8,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/require"
 
 	"callprivacy/internal/questionnaire"
@@ -371,6 +372,43 @@ func TestQuestionnaireBeforeTheApp(t *testing.T) {
 	require.Equal(t, len(qs[0].Options), state.Inputs)
 	require.Zero(t, state.Checked, "an option looks pre-selected before the app runs")
 	require.True(t, state.Disabled)
+
+	// Without the app no answer may reach an address, the history or the
+	// network: there is no form to submit, every control is inactive, and
+	// a client who clicks, taps and presses keys anyway changes nothing.
+	var before struct {
+		Href    string `json:"href"`
+		History int    `json:"history"`
+		Forms   int    `json:"forms"`
+		Active  int    `json:"active"`
+	}
+	const where = `({href: location.href, history: history.length, forms: document.forms.length,
+		active: document.querySelectorAll(".questionnaire input:not(:disabled), .questionnaire button:not(:disabled)").length})`
+	require.NoError(t, b.Eval(where, &before))
+	require.Zero(t, before.Forms, "a form could carry answers into an address")
+	require.Zero(t, before.Active, "a control works before the app runs")
+	sent := len(b.Requests())
+	for _, o := range qs[0].Options {
+		require.NoError(t, chromedp.Run(b.Ctx, chromedp.Click(`label[for="opt-`+qs[0].ID+`-`+o.ID+`"]`, chromedp.ByQuery)))
+	}
+	// The buttons, by the mouse: a disabled button takes no click.
+	var buttons [][2]float64
+	require.NoError(t, b.Eval(`[...document.querySelectorAll(".questionnaire button")].map(e => {
+		e.scrollIntoView({block: "center"});
+		const r = e.getBoundingClientRect();
+		return [r.x + r.width / 2, r.y + r.height / 2];
+	})`, &buttons))
+	require.NotEmpty(t, buttons)
+	for _, xy := range buttons {
+		require.NoError(t, chromedp.Run(b.Ctx, chromedp.MouseClickXY(xy[0], xy[1])))
+	}
+	require.NoError(t, chromedp.Run(b.Ctx, chromedp.KeyEvent(" "), chromedp.KeyEvent(kb.Enter)))
+	after := before
+	require.NoError(t, b.Eval(where, &after))
+	require.Equal(t, before, after, "the page changed its address or history without the app")
+	require.NoError(t, b.Eval(`document.querySelectorAll(".questionnaire input:checked").length`, &state.Checked))
+	require.Zero(t, state.Checked, "an option took a tick that nothing records")
+	require.Len(t, b.Requests(), sent, "a request left the page: %v", b.Requests()[sent:])
 }
 
 // TestComparePage checks the comparison: every platform and criterion with
