@@ -4,7 +4,7 @@
 
 GO ?= go
 
-.PHONY: serve build check test fuzz bench brotli chromium wasm_exec clean
+.PHONY: serve build check test fuzz bench brotli chromium axe wasm_exec clean
 
 ## serve: build the site from content/ and serve it at http://127.0.0.1:8000
 serve:
@@ -57,6 +57,10 @@ endef
 ## (or set CHROMIUM=/path/to/chromium)
 chromium:
 	$(if $(CHROMIUM),,$(call need,chromium,chromium,for the browser tests))
+
+## axe: install axe-core for the accessibility tests (make test does this;
+## run it once before a plain `go test ./...`)
+axe: $(AXE)
 
 $(AXE):
 	$(call need,npm,npm,to fetch axe-core for the accessibility tests)

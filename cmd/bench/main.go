@@ -26,7 +26,9 @@ import (
 	"time"
 
 	"callprivacy/internal/bench"
-	"callprivacy/internal/browsertest"
+	"callprivacy/internal/chromium"
+	"callprivacy/internal/content"
+	"callprivacy/internal/staticsite"
 )
 
 func main() {
@@ -48,9 +50,14 @@ var (
 )
 
 func run() error {
-	mod, err := browsertest.ModuleDir()
+	// Run from the module's root, as `make bench` does: it builds the
+	// site from ./content and the app from ./cmd/callprivacy.
+	mod, err := filepath.Abs(".")
 	if err != nil {
 		return err
+	}
+	if _, err := os.Stat(filepath.Join(mod, "cmd", "callprivacy")); err != nil {
+		return errors.New("run the bench from the callprivacy module's root: make bench")
 	}
 	runs := flag.Int("runs", 5, "runs per page; the report shows medians")
 	out := flag.String("out", filepath.Join(mod, "cmd", "bench", "RESULTS.md"), "where to write the report")
@@ -64,7 +71,7 @@ func run() error {
 	if *runs < 1 {
 		return errors.New("-runs must be at least 1")
 	}
-	chromium, err := browsertest.Chromium()
+	chromiumPath, err := chromium.Find()
 	if err != nil {
 		return err
 	}
@@ -86,7 +93,11 @@ func run() error {
 	siteDir, staticDir, helloDir := filepath.Join(tmp, "site"), filepath.Join(tmp, "static"), filepath.Join(tmp, "hello")
 
 	logf("building the site from content/")
-	if _, err := browsertest.Build(siteDir, ""); err != nil {
+	loaded, err := content.Load(os.DirFS(filepath.Join(mod, "content")), "content")
+	if err != nil {
+		return err
+	}
+	if _, err := staticsite.Build(loaded, staticsite.ModuleOptions(mod, siteDir, "")); err != nil {
 		return fmt.Errorf("building the site: %w", err)
 	}
 	removed, err := bench.CopyStripped(siteDir, staticDir)
@@ -182,7 +193,7 @@ func run() error {
 		// spreads over all of them.
 		for _, j := range jobs {
 			t0 := time.Now()
-			s, err := bench.Measure(chromium, bench.LighthouseMobile, j.srv, j.visit, *timeout)
+			s, err := bench.Measure(chromiumPath, bench.LighthouseMobile, j.srv, j.visit, *timeout)
 			if err != nil {
 				failures = append(failures, fmt.Sprintf("run %d, %s %s: %v", i, j.build, j.visit.Path, err))
 				logf("run %d/%d %-12s %-17s FAILED: %v", i, *runs, j.build, j.visit.Path, err)
@@ -228,11 +239,11 @@ func run() error {
 	header := bench.Header{
 		Date:      time.Now().Format("2006-01-02 15:04 MST"),
 		GoVersion: goVersion(),
-		Chromium:  bench.ChromiumVersion(chromium),
+		Chromium:  chromium.Version(chromiumPath),
 		CPU:       cpuModel(),
 		Cores:     runtime.NumCPU(),
 		Throttle:  bench.LighthouseMobile.Describe(),
-		Flags:     bench.ChromiumFlags,
+		Flags:     chromium.Flags,
 	}
 	report := bench.Markdown(header, results, checks, notes)
 	fmt.Print(report)

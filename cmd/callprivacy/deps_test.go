@@ -40,3 +40,17 @@ func TestWasmLinksNoBuildTimePackage(t *testing.T) {
 		}
 	}
 }
+
+// TestProgramsLinkNoTestingPackage keeps the test framework out of the
+// programs: the bench shares the browser tests' way of starting Chromium
+// through internal/chromium, not through internal/browsertest, whose
+// helpers take a *testing.T.
+func TestProgramsLinkNoTestingPackage(t *testing.T) {
+	for _, pkg := range []string{".", "../bench"} {
+		out, err := exec.Command("go", "list", "-deps", pkg).CombinedOutput()
+		require.NoError(t, err, "%s", out)
+		deps := strings.Fields(string(out))
+		require.NotContains(t, deps, "testing", "%s links the testing package", pkg)
+		require.NotContains(t, deps, "callprivacy/internal/browsertest", pkg)
+	}
+}

@@ -142,13 +142,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	res, err := staticsite.Build(s, staticsite.Options{
-		ModuleDir: ".",
-		WebDir:    "web",
-		WasmExec:  "wasm_exec/wasm_exec.js",
-		Out:       *out,
-		Base:      cleanBase,
-	})
+	res, err := staticsite.Build(s, staticsite.ModuleOptions(".", *out, cleanBase))
 	if err != nil {
 		return err
 	}

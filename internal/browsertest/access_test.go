@@ -29,7 +29,7 @@ func axeSource(t *testing.T) string {
 	require.NoError(t, err)
 	path := filepath.Join(mod, ".cache", "axe", "node_modules", "axe-core", "axe.min.js")
 	b, err := os.ReadFile(path)
-	require.NoError(t, err, "the accessibility tests need axe-core: run `make test`, which installs it")
+	require.NoError(t, err, "the accessibility tests need axe-core in .cache/axe: run `make axe` once (it installs the pinned version from the npm registry), or `make test`, which does it too")
 	return string(b)
 }
 

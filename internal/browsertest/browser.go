@@ -14,7 +14,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -28,25 +27,11 @@ import (
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"callprivacy/internal/chromium"
 	"callprivacy/internal/content"
 	"callprivacy/internal/site"
 	"callprivacy/internal/staticsite"
 )
-
-// Chromium returns the path of the browser to test with: $CHROMIUM, else
-// chromium or chromium-browser on PATH. There is no fallback and no skip: a
-// missing browser fails the test with what to install.
-func Chromium() (string, error) {
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p, nil
-	}
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", fmt.Errorf("the browser tests need Chromium: on Debian run `apt-get install chromium` (make test does this when it can), or set CHROMIUM=/path/to/chromium")
-}
 
 // ModuleDir returns the root of the callprivacy module.
 func ModuleDir() (string, error) {
@@ -84,13 +69,7 @@ func BuildFrom(contentDir, dir, base string) (Built, error) {
 	if err != nil {
 		return Built{}, err
 	}
-	_, err = staticsite.Build(s, staticsite.Options{
-		ModuleDir: mod,
-		WebDir:    filepath.Join(mod, "web"),
-		WasmExec:  filepath.Join(mod, "wasm_exec", "wasm_exec.js"),
-		Out:       dir,
-		Base:      base,
-	})
+	_, err = staticsite.Build(s, staticsite.ModuleOptions(mod, dir, base))
 	return Built{Site: s, Dir: dir, Base: base}, err
 }
 
@@ -150,34 +129,17 @@ type Browser struct {
 // service worker or cache from an earlier run is there.
 func NewBrowser(t testing.TB) *Browser {
 	t.Helper()
-	path, err := Chromium()
+	path, err := chromium.Find()
 	if err != nil {
 		t.Fatal(err)
 	}
 	// A fresh profile per browser. Not t.TempDir: Chromium may still be
 	// writing to it when the test's own clean-up runs.
-	profile, err := os.MkdirTemp("", "callprivacy-chromium-")
+	profile, err := chromium.NewProfile()
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(profile),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		// Any host but this machine's loopback fails to resolve: a request
-		// to another origin cannot succeed quietly, even from the service
-		// worker, whose requests the page's recorder does not see.
-		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
-		chromedp.WindowSize(412, 915),
-	}
+	opts := chromium.Options(path, profile, 412, 915)
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
@@ -185,7 +147,7 @@ func NewBrowser(t testing.TB) *Browser {
 		cancelTimeout()
 		cancelCtx()
 		cancelAlloc()
-		_ = os.RemoveAll(profile)
+		chromium.RemoveProfile(profile)
 	})
 	b := &Browser{Ctx: ctx, rec: &Recorder{}}
 	chromedp.ListenTarget(ctx, b.rec.listen)

@@ -54,6 +54,19 @@ type Options struct {
 	CacheDir string
 }
 
+// ModuleOptions are the Options for building from the callprivacy module at
+// dir (its web/ and wasm_exec/) into out, hosted under base: the one way the
+// command, the browser tests and the bench build the site.
+func ModuleOptions(dir, out, base string) Options {
+	return Options{
+		ModuleDir: dir,
+		WebDir:    filepath.Join(dir, "web"),
+		WasmExec:  filepath.Join(dir, "wasm_exec", "wasm_exec.js"),
+		Out:       out,
+		Base:      base,
+	}
+}
+
 // Result describes what Build wrote.
 type Result struct {
 	Version string

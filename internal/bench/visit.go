@@ -1,0 +1,84 @@
+//go:build !wasm
+
+package bench
+
+// Visit says what one run does on one page.
+type Visit struct {
+	// Path is the page to open, e.g. "/questionnaire".
+	Path string
+	// App says the page runs a go-app app: the run lasts until app.js has
+	// removed #app-wasm-loader and the page has settled.
+	App bool
+	// ReadyJS is a JavaScript expression that is true once the app is
+	// usable (for the questionnaire: its Continue button is enabled). Empty
+	// means "as soon as the loader is gone".
+	ReadyJS string
+	// KeepThrottled keeps the network throttled until the app runs. Without
+	// it, the network is set free once the page has painted and loaded
+	// (FCP and LCP are in), which shortens the wait for the wasm; the CPU
+	// stays 4× slower, so layout shifts while the app starts still count.
+	KeepThrottled bool
+	// Click is the CSS selector of an input to click once the app is usable,
+	// to measure the input delay.
+	Click string
+	// Repeat reloads the page once the service worker controls it and has
+	// cached WasmPath, unthrottled, and measures the repeat visit.
+	Repeat   bool
+	WasmPath string
+}
+
+// Sample is what one run measured. Times are milliseconds from the start
+// of navigation; NaN where there is nothing to measure.
+type Sample struct {
+	// BusyStart is set when the machine's CPUs were still busy (other
+	// processes) when the run started.
+	BusyStart bool
+
+	FCP, LCP, CLS float64
+	// HTMLEnd is when the page's HTML had arrived, BlockingEnd when the
+	// last render-blocking resource had (Resource Timing's
+	// renderBlockingStatus), and PreFCP what the resources requested
+	// before FCP transferred: they shared the bandwidth with the ones the
+	// first paint waited for.
+	HTMLEnd, BlockingEnd float64
+	PreFCP               Traffic
+	// WasmStart and WasmEnd are when the page requested app.wasm and had
+	// received it; NaN without an app.
+	WasmStart, WasmEnd float64
+	// LCPAfterFree is set when a largest-contentful-paint entry came after
+	// the network was set free, i.e. the LCP depends on the app and the
+	// run should be repeated with KeepThrottled.
+	LCPAfterFree bool
+	// Interactive is when #app-wasm-loader was removed; Ready when ReadyJS
+	// first held.
+	Interactive, Ready float64
+	// InputDelay is the largest processingStart-startTime of the Event
+	// Timing entries of the click; InputDuration their largest duration.
+	InputDelay, InputDuration float64
+	InputEntries              int
+	// PageBytes sums encodedDataLength of the page's own requests that went
+	// over the network (not answered by the service worker or a cache),
+	// until the page settled.
+	PageBytes Traffic
+	// SiteBytes is everything the server sent during the first visit,
+	// including the service worker's precache; only for Repeat runs, which
+	// wait for the precache to finish.
+	SiteBytes Traffic
+	// WasmSent is how many times the server sent app.wasm (WasmPath)
+	// during the first visit: to the page, and again to the service
+	// worker's precache unless it was answered from the HTTP cache.
+	WasmSent    int
+	FirstServed []Served
+	Repeat      *RepeatSample
+}
+
+// RepeatSample is a reload once the service worker controls the page,
+// without any throttling.
+type RepeatSample struct {
+	Interactive, Ready float64
+	// PageBytes as above; SiteBytes everything the server sent, and Served
+	// what it was.
+	PageBytes Traffic
+	SiteBytes Traffic
+	Served    []Served
+}
