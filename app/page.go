@@ -59,8 +59,10 @@ func (p *page) OnNav(ctx app.Context) {
 func (p *page) Render() app.UI {
 	s, pg := p.data()
 	lb := s.Labels.Frame
-	// web/site.js reads its words from the frame: it has none of its own.
-	return app.Div().Class("site").DataSet("app", renderedBy()).
+	// web/site.js reads its words from the frame, it has none of its own,
+	// and the service worker's address, which it registers on the pages
+	// that do not run the app.
+	return app.Div().Class("site").DataSet("app", renderedBy()).DataSet("worker", attr(link(site.WorkerPath))).
 		DataSet("update-notice", attr(lb.UpdateNotice)).DataSet("update-button", attr(lb.UpdateButton)).Body(
 		app.A().Class("skip-link").Href("#main").Text(lb.SkipLink),
 		siteHeader(s, p.Path),

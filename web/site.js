@@ -3,12 +3,16 @@
 "use strict";
 
 (() => {
-  // External links open the ordinary way: in this tab, honouring their
-  // rel="noopener noreferrer". go-app would open them with window.open,
-  // which ignores rel, keeps a handle on this page and sends a Referer.
+  // Links to another page open the ordinary way, as a new document (from
+  // the service worker's cache once visited), even on the one page that
+  // runs the app: go-app would otherwise show that page inside the app,
+  // and open an external link with window.open, which ignores its
+  // rel="noopener noreferrer", keeps a handle on this page and sends a
+  // Referer. Only links within this page (the questionnaire's steps) stay
+  // with the app.
   document.addEventListener("click", (event) => {
     const link = event.target.closest && event.target.closest("a[href]");
-    if (link && link.origin !== location.origin) {
+    if (link && (link.origin !== location.origin || link.pathname !== location.pathname)) {
       event.stopPropagation();
     }
   });
@@ -57,6 +61,24 @@
       leave();
     }
   });
+
+  // The offline copy. The page that runs the app registers the service
+  // worker once the app has arrived (app.js); every other page is a plain
+  // document and registers it here, after the page has loaded, so that
+  // its downloads never compete with the page's own.
+  if ("serviceWorker" in navigator && !document.querySelector('script[src$="/app.js"]')) {
+    const worker = ((document.querySelector(".site") || document.body).dataset || {}).worker;
+    if (worker) {
+      const register = () => navigator.serviceWorker.register(worker).catch((err) => {
+        console.warn("callprivacy: no offline copy:", err);
+      });
+      if (document.readyState === "complete") {
+        register();
+      } else {
+        window.addEventListener("load", register);
+      }
+    }
+  }
 
   // A new version: the service worker installs it in the background and
   // waits. This notice lets the reader switch when it suits them, so that a

@@ -28,6 +28,7 @@ import (
 	"callprivacy/internal/bench"
 	"callprivacy/internal/chromium"
 	"callprivacy/internal/content"
+	"callprivacy/internal/site"
 	"callprivacy/internal/staticsite"
 )
 
@@ -40,7 +41,7 @@ func main() {
 
 // The site's routes measured, and the one whose app is measured.
 var (
-	routes   = []string{"/", "/platforms/jitsi", "/questionnaire"}
+	routes   = []string{"/", "/platforms/jitsi", "/compare", "/questionnaire"}
 	appRoute = "/questionnaire"
 	// questionnaireReady holds once the questionnaire is usable: its
 	// Continue button is enabled when the component mounts in the browser.
@@ -173,7 +174,9 @@ func run() error {
 		route := route
 		jobs = append(jobs, job{"static limit", staticSrv, bench.Visit{Path: route},
 			func(s bench.Sample) { samples.Static[route] = append(samples.Static[route], s) }})
-		v := bench.Visit{Path: route, App: true, KeepThrottled: *full, WasmPath: wasmPath}
+		// Pages other than the questionnaire are plain documents: no app
+		// to wait for (site.NeedsApp).
+		v := bench.Visit{Path: route, App: site.NeedsApp(route), KeepThrottled: *full, WasmPath: wasmPath}
 		if route == appRoute {
 			v = bench.Visit{Path: route, App: true, KeepThrottled: true, ReadyJS: questionnaireReady,
 				Click: clickTarget, Repeat: true, WasmPath: wasmPath}

@@ -82,14 +82,14 @@ func TestAccessibility(t *testing.T) {
 			}
 			for _, path := range paths {
 				require.NoError(t, b.Navigate(origin+path))
-				require.NoError(t, b.WaitForApp(appStart))
+				require.NoError(t, b.WaitReady(appStart))
 				checkAxe(t, b, axe, scheme+" "+path)
 			}
 
 			q := questionnaire.New(s)
 			qs := q.Questions()
 			require.NoError(t, b.Navigate(origin+site.QuestionnairePath))
-			require.NoError(t, b.WaitForApp(appStart))
+			require.NoError(t, b.WaitReady(appStart))
 			// The error summary, as a client who pressed Continue
 			// without choosing meets it.
 			require.NoError(t, b.WaitText("#step-heading", qs[0].Prompt, stepWait))
@@ -127,7 +127,7 @@ func TestSmallScreens(t *testing.T) {
 		require.NoError(t, chromedp.Run(b.Ctx, chromedp.EmulateViewport(width, 740)))
 		for _, p := range s.Pages {
 			require.NoError(t, b.Navigate(origin+p.Path))
-			require.NoError(t, b.WaitForApp(appStart))
+			require.NoError(t, b.WaitReady(appStart))
 			var overflow int
 			require.NoError(t, b.Eval(`document.documentElement.scrollWidth - document.documentElement.clientWidth`, &overflow))
 			require.LessOrEqual(t, overflow, 0, "%s scrolls sideways at %d px", p.Path, width)
@@ -175,7 +175,7 @@ func TestKeyboardOnlyQuestionnaire(t *testing.T) {
 	origin := Serve(t, built.root.Dir, "")
 	b := NewBrowser(t)
 	require.NoError(t, b.Navigate(origin+site.QuestionnairePath))
-	require.NoError(t, b.WaitForApp(appStart))
+	require.NoError(t, b.WaitReady(appStart))
 	q := questionnaire.New(built.root.Site)
 	qs := q.Questions()
 	for i, question := range qs {
@@ -203,17 +203,36 @@ func TestKeyboardOnlyQuestionnaire(t *testing.T) {
 	require.Empty(t, b.Problems())
 }
 
-// TestRouteChangeMovesFocus follows a menu link: focus lands on the new
-// page's title.
-func TestRouteChangeMovesFocus(t *testing.T) {
+// TestMenuLinkLoadsThePage follows a menu link from a plain page and from
+// the questionnaire, which runs the app: each time the new page arrives as
+// a new document (a marker left on window is gone), with its own title, and
+// the keyboard starts at the top, on the skip link, as on any web page.
+func TestMenuLinkLoadsThePage(t *testing.T) {
 	origin := Serve(t, built.root.Dir, "")
-	b := NewBrowser(t)
-	require.NoError(t, b.Navigate(origin+"/"))
-	require.NoError(t, b.WaitForApp(appStart))
-	require.NoError(t, b.Click(`nav a[href="/metadata"]`))
 	metadata, _ := built.root.Site.Page("/metadata")
-	require.NoError(t, b.WaitText("h1", metadata.Title, stepWait))
-	require.NoError(t, b.WaitFocus("page-title", stepWait))
+	for _, from := range []string{"/", site.QuestionnairePath} {
+		t.Run(from, func(t *testing.T) {
+			b := NewBrowser(t)
+			require.NoError(t, b.Navigate(origin+from))
+			require.NoError(t, b.WaitReady(appStart))
+			require.NoError(t, b.Eval(`window.stillHere = true, 0`, new(int)))
+			require.NoError(t, b.Click(`nav a[href="/metadata"]`))
+			require.NoError(t, b.WaitText("h1", metadata.Title, stepWait))
+			require.NoError(t, b.WaitReady(appStart))
+			var page struct {
+				StillHere bool   `json:"stillHere"`
+				Title     string `json:"title"`
+			}
+			require.NoError(t, b.Eval(`({stillHere: window.stillHere === true, title: document.title})`, &page))
+			require.False(t, page.StillHere, "the page was shown inside the app instead of loaded")
+			require.Contains(t, page.Title, metadata.Title)
+			pressKey(t, b, kb.Tab)
+			var first bool
+			require.NoError(t, b.Eval(`document.activeElement.matches("a.skip-link")`, &first))
+			require.True(t, first, "the first Tab does not reach the skip link: %s", b.describe())
+			require.Empty(t, b.Problems())
+		})
+	}
 }
 
 // TestQuickExit leaves with the button and with Shift pressed three times:
@@ -250,7 +269,7 @@ func TestQuickExit(t *testing.T) {
 			standInForNeutralSite(t, b, s.Settings.QuickExit)
 			require.NoError(t, b.Navigate(origin+"/"))
 			require.NoError(t, b.Navigate(origin+"/metadata"))
-			require.NoError(t, b.WaitForApp(appStart))
+			require.NoError(t, b.WaitReady(appStart))
 			require.NoError(t, do(b))
 			require.Eventually(t, func() bool {
 				h := history(b)
@@ -307,7 +326,7 @@ func TestPrint(t *testing.T) {
 	origin := Serve(t, built.root.Dir, "")
 	b := NewBrowser(t)
 	require.NoError(t, b.Navigate(origin+"/platforms/jitsi"))
-	require.NoError(t, b.WaitForApp(appStart))
+	require.NoError(t, b.WaitReady(appStart))
 	require.NoError(t, chromedp.Run(b.Ctx, emulation.SetEmulatedMedia().WithMedia("print")))
 	var state struct {
 		Nav    string `json:"nav"`

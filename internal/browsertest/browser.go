@@ -207,22 +207,26 @@ func (b *Browser) Problems() []string {
 	return append([]string(nil), b.rec.problems...)
 }
 
-// WaitForApp waits until go-app has started and replaced the prerendered
-// page with its own: app.js removes the #app-wasm-loader element once
-// app.wasm runs, and the app's page carries data-app="browser" (the
-// prerendered one "build"; a node of it clicked after the swap is gone).
-// On time-out the error carries the loader's label, which says how far
-// loading got or why it failed.
-func (b *Browser) WaitForApp(timeout time.Duration) error {
+// WaitReady waits until the page is ready to use. A page that runs the app
+// (the questionnaire, site.NeedsApp) is ready once go-app has started and
+// replaced the prerendered page with its own: app.js removes the
+// #app-wasm-loader element once app.wasm runs, and the app's page carries
+// data-app="browser" (the prerendered one "build"; a node of it clicked
+// after the swap is gone). Every other page is a plain document, ready once
+// it and web/site.js have loaded. On time-out the error carries the
+// loader's label, which says how far loading got or why it failed.
+func (b *Browser) WaitReady(timeout time.Duration) error {
 	var label string
 	return b.poll(timeout, func() (bool, error) {
 		var ready bool
 		err := chromedp.Run(b.Ctx, chromedp.Evaluate(`(() => {
 			const l = document.getElementById("app-wasm-loader-label");
-			return [document.getElementById("app-wasm-loader") === null && document.querySelector(".site[data-app=browser]") !== null, l ? l.innerText : ""];
+			const loaded = document.readyState === "complete" && document.querySelector(".site") !== null;
+			const app = document.querySelector('script[src$="/app.js"]') !== null;
+			return [loaded && (!app || (document.getElementById("app-wasm-loader") === null && document.querySelector(".site[data-app=browser]") !== null)), l ? l.innerText : ""];
 		})()`, &[]any{&ready, &label}))
 		return ready, err
-	}, func() string { return fmt.Sprintf("the wasm app did not start; loader says %q", label) })
+	}, func() string { return fmt.Sprintf("the page is not ready; the app's loader says %q", label) })
 }
 
 // Text returns the visible text of the first element matching sel.

@@ -44,13 +44,13 @@ func TestEveryPageWorksOfflineAfterOneVisit(t *testing.T) {
 			host := StartHost(t, tt.built.Dir, base)
 			b := NewBrowser(t)
 			require.NoError(t, b.Navigate(host.Origin+site.Link(base, tt.first)))
-			require.NoError(t, b.WaitForApp(appStart))
+			require.NoError(t, b.WaitReady(appStart))
 			require.NoError(t, b.WaitForWorker(workerReady))
 
 			host.Stop()
 			for _, p := range s.Pages {
 				require.NoError(t, b.Navigate(host.Origin+site.Link(base, p.Path)), p.Path)
-				require.NoError(t, b.WaitForApp(appStart), p.Path)
+				require.NoError(t, b.WaitReady(appStart), p.Path)
 				require.NoError(t, b.WaitText("h1", p.Title, stepWait), p.Path)
 			}
 			require.NoError(t, b.Navigate(host.Origin+site.Link(base, "/platforms/skype")))
@@ -58,7 +58,7 @@ func TestEveryPageWorksOfflineAfterOneVisit(t *testing.T) {
 
 			q := questionnaire.New(s).Questions()
 			require.NoError(t, b.Navigate(host.Origin+site.Link(base, site.QuestionnairePath)))
-			require.NoError(t, b.WaitForApp(appStart))
+			require.NoError(t, b.WaitReady(appStart))
 			answer(t, b, q[0], q[1].Prompt, "phone")
 			require.Empty(t, b.Problems())
 		})
@@ -71,7 +71,7 @@ func TestInstallableUnderASubPath(t *testing.T) {
 	host := StartHost(t, built.sub.Dir, "/privacy")
 	b := NewBrowser(t)
 	require.NoError(t, b.Navigate(host.Origin+"/privacy/"))
-	require.NoError(t, b.WaitForApp(appStart))
+	require.NoError(t, b.WaitReady(appStart))
 	require.NoError(t, b.WaitForWorker(workerReady))
 	var errs []*page.InstallabilityError
 	require.NoError(t, chromedp.Run(b.Ctx, chromedp.ActionFunc(func(ctx context.Context) error {
@@ -105,7 +105,7 @@ func TestUpdateSwitchesWholeVersions(t *testing.T) {
 	host := StartHost(t, built.root.Dir, "")
 	b := NewBrowser(t)
 	require.NoError(t, b.Navigate(host.Origin+"/"))
-	require.NoError(t, b.WaitForApp(appStart))
+	require.NoError(t, b.WaitReady(appStart))
 	require.NoError(t, b.WaitForWorker(workerReady))
 	v1Caches, err := b.Caches()
 	require.NoError(t, err)
@@ -113,7 +113,7 @@ func TestUpdateSwitchesWholeVersions(t *testing.T) {
 
 	host.Deploy(v2.Dir)
 	require.NoError(t, b.Navigate(host.Origin+"/"))
-	require.NoError(t, b.WaitForApp(appStart))
+	require.NoError(t, b.WaitReady(appStart))
 	require.NoError(t, b.WaitContains(".update-notice", "A new version of this page is available.", workerReady))
 	h1, err := b.Text("h1")
 	require.NoError(t, err)
@@ -121,7 +121,7 @@ func TestUpdateSwitchesWholeVersions(t *testing.T) {
 
 	require.NoError(t, b.ClickButton("Reload"))
 	require.NoError(t, b.WaitText("h1", v2Title, workerReady))
-	require.NoError(t, b.WaitForApp(appStart))
+	require.NoError(t, b.WaitReady(appStart))
 	caches, err := b.Caches()
 	require.NoError(t, err)
 	require.Len(t, caches, 1)
@@ -130,7 +130,7 @@ func TestUpdateSwitchesWholeVersions(t *testing.T) {
 	host.Stop()
 	for _, path := range []string{"/", "/metadata"} {
 		require.NoError(t, b.Navigate(host.Origin+path))
-		require.NoError(t, b.WaitForApp(appStart))
+		require.NoError(t, b.WaitReady(appStart))
 	}
 	require.NoError(t, b.Navigate(host.Origin+"/"))
 	require.NoError(t, b.WaitText("h1", v2Title, stepWait))
@@ -153,7 +153,7 @@ func TestNothingLeavesTheSite(t *testing.T) {
 		}
 		seen[path] = true
 		require.NoError(t, b.Navigate(host.Origin+path), path)
-		require.NoError(t, b.WaitForApp(appStart), path)
+		require.NoError(t, b.WaitReady(appStart), path)
 		var links []string
 		require.NoError(t, b.Eval(`[...document.querySelectorAll("a[href]")].map(a => a.href)`, &links))
 		for _, l := range links {
@@ -236,7 +236,7 @@ func walkUnderCSP(t *testing.T, origin, wantHeader string) {
 	}
 	for _, p := range s.Pages {
 		require.NoError(t, b.Navigate(origin+p.Path))
-		require.NoError(t, b.WaitForApp(appStart), p.Path)
+		require.NoError(t, b.WaitReady(appStart), p.Path)
 		var policy struct {
 			Header string `json:"header"`
 			Meta   string `json:"meta"`
@@ -252,7 +252,7 @@ func walkUnderCSP(t *testing.T, origin, wantHeader string) {
 	q := questionnaire.New(s)
 	qs := q.Questions()
 	require.NoError(t, b.Navigate(origin+site.QuestionnairePath))
-	require.NoError(t, b.WaitForApp(appStart))
+	require.NoError(t, b.WaitReady(appStart))
 	for i, question := range qs {
 		next := s.Labels.Questionnaire.CheckHeading
 		if i+1 < len(qs) {

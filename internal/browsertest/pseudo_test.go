@@ -208,7 +208,7 @@ func TestEveryWordComesFromContent(t *testing.T) {
 			path = "/no-such-page"
 		}
 		require.NoError(t, b.Navigate(origin+path))
-		require.NoError(t, b.WaitForApp(appStart))
+		require.NoError(t, b.WaitReady(appStart))
 		requireNone(path)
 	}
 
@@ -218,7 +218,7 @@ func TestEveryWordComesFromContent(t *testing.T) {
 	q := questionnaire.New(s)
 	qs := q.Questions()
 	require.NoError(t, b.Navigate(origin+site.QuestionnairePath))
-	require.NoError(t, b.WaitForApp(appStart))
+	require.NoError(t, b.WaitReady(appStart))
 	require.NoError(t, b.WaitText("#step-heading", qs[0].Prompt, stepWait))
 	require.NoError(t, b.ClickButton(lb.Continue))
 	require.NoError(t, b.WaitFocus("error-title", stepWait))

@@ -24,7 +24,7 @@ func openQuestionnaire(t *testing.T) (*Browser, string, *questionnaire.Questionn
 	origin := Serve(t, built.root.Dir, "")
 	b := NewBrowser(t)
 	require.NoError(t, b.Navigate(origin+site.QuestionnairePath))
-	require.NoError(t, b.WaitForApp(appStart))
+	require.NoError(t, b.WaitReady(appStart))
 	return b, origin, questionnaire.New(built.root.Site)
 }
 
@@ -315,7 +315,7 @@ func TestQuestionnaireBackChangeAndResume(t *testing.T) {
 	// out of the address bar.
 	b2 := NewBrowser(t)
 	require.NoError(t, b2.Navigate(resume))
-	require.NoError(t, b2.WaitForApp(appStart))
+	require.NoError(t, b2.WaitReady(appStart))
 	require.NoError(t, b2.WaitText("#step-heading", "Check your answers", stepWait))
 	check, err = b2.Text(".check-answers")
 	require.NoError(t, err)
@@ -332,7 +332,7 @@ func TestQuestionnaireBackChangeAndResume(t *testing.T) {
 	} {
 		b3 := NewBrowser(t)
 		require.NoError(t, b3.Navigate(bad))
-		require.NoError(t, b3.WaitForApp(appStart))
+		require.NoError(t, b3.WaitReady(appStart))
 		require.NoError(t, b3.WaitContains(".questionnaire .notice", "This link's answers could not be read", stepWait), "%s %v", bad, b3.Problems())
 		require.NoError(t, b3.WaitText("#step-heading", qs[0].Prompt, stepWait), bad)
 		var hash string
@@ -419,7 +419,7 @@ func TestComparePage(t *testing.T) {
 	origin := Serve(t, built.root.Dir, "")
 	b := NewBrowser(t)
 	require.NoError(t, b.Navigate(origin+site.ComparePath))
-	require.NoError(t, b.WaitForApp(appStart))
+	require.NoError(t, b.WaitReady(appStart))
 
 	cards, err := b.Text(".compare-cards")
 	require.NoError(t, err)
@@ -484,7 +484,7 @@ func TestAddressChangedAfterStart(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			b := NewBrowser(t)
 			require.NoError(t, b.Navigate(origin+site.QuestionnairePath))
-			require.NoError(t, b.WaitForApp(appStart))
+			require.NoError(t, b.WaitReady(appStart))
 			require.NoError(t, b.WaitText("#step-heading", qs[0].Prompt, stepWait))
 			require.NoError(t, b.Eval(tt.give+`, 0`, new(int)))
 			require.NoError(t, b.WaitContains(".questionnaire .notice", lb.LinkError, stepWait), "%v", b.Problems())

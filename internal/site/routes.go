@@ -31,6 +31,19 @@ const (
 	ComparePath       = "/compare"
 )
 
+// NeedsApp reports whether the page at path runs the wasm app. Only the
+// questionnaire does: it needs the app to ask, remember and advise. Every
+// other page is complete as prerendered, and starting the app there would
+// only hold up a phone's main thread for seconds while the client reads:
+// they are served as plain documents, and links between them are ordinary
+// page loads, answered from the service worker's cache after a visit.
+func NeedsApp(path string) bool { return path == QuestionnairePath }
+
+// WorkerPath is where the build writes the service worker, under the base
+// path. The app's start-up script registers it on the pages that run the
+// app, web/site.js on the others.
+const WorkerPath = "/app-worker.js"
+
 // Content files that are not routed pages.
 const (
 	// SettingsFile holds the practice's name, contact line, policy date,

@@ -207,6 +207,9 @@ func Build(s *site.Site, o Options) (Result, error) {
 		if err := declarePolicy(o.Out); err != nil {
 			return err
 		}
+		if err := servePlain(o.Out); err != nil {
+			return err
+		}
 		return fixManifestScope(filepath.Join(o.Out, "manifest.webmanifest"), base)
 	}
 	// The version is a hash of what the site ships, so that a new build

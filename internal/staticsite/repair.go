@@ -7,9 +7,11 @@ import (
 	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"callprivacy/internal/hosting"
+	"callprivacy/internal/site"
 )
 
 // go-app v10.1.11 writes every attribute of a prerendered page with Go
@@ -87,6 +89,49 @@ func declarePolicy(dir string) error {
 			return fmt.Errorf("%s: no %s where go-app writes it; update declarePolicy in internal/staticsite", path, charsetTag)
 		}
 		b = bytes.Replace(b, []byte(charsetTag), []byte(charsetTag+hosting.MetaTags), 1)
+		return os.WriteFile(path, b, 0o644)
+	})
+}
+
+var (
+	// appScript is go-app's script element for wasm_exec.js or app.js,
+	// with its line.
+	appScript = regexp.MustCompile(`[ \t]*<script\b[^>]*\bsrc="[^"]*/(?:wasm_exec|app)\.js"[^>]*></script>\n?`)
+	// appLoader is go-app's loading indicator, which app.js removes once
+	// the app runs.
+	appLoader = regexp.MustCompile(`(?s)[ \t]*<aside\b[^>]*\bid="app-wasm-loader"[^>]*>.*?</aside>\n?`)
+)
+
+// servePlain makes every page that does not need the app (site.NeedsApp)
+// a plain document: without go-app's two scripts and its loading
+// indicator, so that the wasm never starts there and a phone's main thread
+// stays free while the client reads. web/site.js, which the pages keep,
+// registers the service worker and keeps the quick exit and the update
+// notice working.
+func servePlain(dir string) error {
+	return filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		route := "/" + strings.TrimSuffix(filepath.ToSlash(rel), ".html")
+		if route == "/index" {
+			route = "/"
+		}
+		if site.NeedsApp(route) {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if n := len(appScript.FindAllIndex(b, -1)); n != 2 || !appLoader.Match(b) {
+			return fmt.Errorf("%s: go-app no longer writes its scripts and loader as expected (%d scripts); update servePlain in internal/staticsite", path, n)
+		}
+		b = appLoader.ReplaceAll(appScript.ReplaceAll(b, nil), nil)
 		return os.WriteFile(path, b, 0o644)
 	})
 }

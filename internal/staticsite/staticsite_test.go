@@ -8,12 +8,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"callprivacy/internal/content"
+	"callprivacy/internal/site"
 )
 
 func TestCleanBase(t *testing.T) {
@@ -161,6 +163,28 @@ func TestBuild(t *testing.T) {
 		b, err := os.ReadFile(filepath.Join(out, "404.html"))
 		require.NoError(t, err)
 		require.Regexp(t, `<h1[^>]*>`+regexp.QuoteMeta(htmlEscape(s.NotFound.Title))+`</h1>`, string(b))
+	})
+
+	t.Run("only the pages that need the app start it", func(t *testing.T) {
+		pages := append(slices.Clone(s.Pages), s.NotFound)
+		for _, p := range pages {
+			name := strings.TrimPrefix(p.Path, "/") + ".html"
+			if p.Path == "/" {
+				name = "index.html"
+			}
+			b, err := os.ReadFile(filepath.Join(out, name))
+			require.NoError(t, err, p.Path)
+			html := string(b)
+			want := 0
+			if site.NeedsApp(p.Path) {
+				want = 1
+			}
+			for _, script := range []string{`/app.js"`, `/wasm_exec.js"`, `id="app-wasm-loader"`} {
+				require.Equal(t, want, strings.Count(html, script), "%s: %s", p.Path, script)
+			}
+			require.Contains(t, html, `src="/web/site.js"`, "%s: the quick exit and the offline copy need site.js", p.Path)
+			require.Contains(t, html, `data-worker="/app-worker.js"`, p.Path)
+		}
 	})
 
 	t.Run("nothing loads from another origin", func(t *testing.T) {
