@@ -47,7 +47,9 @@ var (
 	// Continue button is enabled when the component mounts in the browser.
 	questionnaireReady = `(() => { const b = document.querySelector(".questionnaire .actions button.primary"); return !!b && !b.disabled; })()`
 	clickTarget        = "#opt-devices-computer"
-	wasmPath           = "/web/app.wasm"
+	// earlyTap is the menu link a reader taps as soon as a page shows.
+	earlyTap = `.nav-pages a[href="/metadata"]`
+	wasmPath = "/web/app.wasm"
 )
 
 func run() error {
@@ -172,11 +174,11 @@ func run() error {
 	var jobs []job
 	for _, route := range routes {
 		route := route
-		jobs = append(jobs, job{"static limit", staticSrv, bench.Visit{Path: route},
+		jobs = append(jobs, job{"static limit", staticSrv, bench.Visit{Path: route, EarlyTap: earlyTap},
 			func(s bench.Sample) { samples.Static[route] = append(samples.Static[route], s) }})
 		// Pages other than the questionnaire are plain documents: no app
 		// to wait for (site.NeedsApp).
-		v := bench.Visit{Path: route, App: site.NeedsApp(route), KeepThrottled: *full, WasmPath: wasmPath}
+		v := bench.Visit{Path: route, App: site.NeedsApp(route), KeepThrottled: *full, WasmPath: wasmPath, EarlyTap: earlyTap}
 		if route == appRoute {
 			v = bench.Visit{Path: route, App: true, KeepThrottled: true, ReadyJS: questionnaireReady,
 				Click: clickTarget, Repeat: true, WasmPath: wasmPath}

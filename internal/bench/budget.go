@@ -13,6 +13,12 @@ const (
 	PaintRatioBudget = 1.1
 	// CLS of every route at most this.
 	CLSBudget = 0.01
+	// On every route but the app's, where the reader reads: total
+	// blocking time, the longest task and the input delay of a tap on a
+	// menu link during start-up, each at most this many milliseconds.
+	ReadingTBTBudget      = 200.0
+	ReadingLongTaskBudget = 200.0
+	ReadingTapBudget      = 100.0
 	// app.wasm (Brotli) at most this times the hello app's.
 	WasmRatioBudget = 1.1
 	// Time to interactive of the app route at most this times the hello
@@ -48,6 +54,15 @@ func CheckBudgets(r Results) []Check {
 		site, static := r.Site[route], r.Static[route]
 		relative("FCP "+route, site.FCP, static.FCP, PaintRatioBudget, "static limit", FormatMS)
 		relative("LCP "+route, site.LCP, static.LCP, PaintRatioBudget, "static limit", FormatMS)
+	}
+	for _, route := range r.Routes {
+		if route == r.AppRoute {
+			continue
+		}
+		site := r.Site[route]
+		add("Total blocking time "+route, !math.IsNaN(site.TBT) && site.TBT <= ReadingTBTBudget, "%s ≤ %s", FormatMS(site.TBT), FormatMS(ReadingTBTBudget))
+		add("Longest task "+route, !math.IsNaN(site.LongestTask) && site.LongestTask <= ReadingLongTaskBudget, "%s ≤ %s", FormatMS(site.LongestTask), FormatMS(ReadingLongTaskBudget))
+		add("Input delay, early tap on "+route, !math.IsNaN(site.EarlyTapDelay) && site.EarlyTapDelay <= ReadingTapBudget, "%s ≤ %s", FormatMS(site.EarlyTapDelay), FormatMS(ReadingTapBudget))
 	}
 	for _, route := range r.Routes {
 		cls := r.Site[route].CLS

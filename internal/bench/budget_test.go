@@ -11,7 +11,7 @@ import (
 // passing is a result that holds every budget.
 func passing() Results {
 	page := func(fcp, lcp float64) PageResult {
-		return PageResult{FCP: fcp, LCP: lcp, CLS: 0.001, PageBytes: 30000, N: 5,
+		return PageResult{FCP: fcp, LCP: lcp, CLS: 0.001, TBT: 0, LongestTask: 0, EarlyTapDelay: 8, PageBytes: 30000, N: 5,
 			HTMLEnd: NA, BlockingEnd: NA, PreFCP: NA, PreFCPJS: NA}
 	}
 	return Results{
@@ -97,6 +97,26 @@ func TestCheckBudgets(t *testing.T) {
 			want: []string{"Input delay, click on /q"},
 		},
 		{
+			name: "a reading page blocks its main thread",
+			give: func(r *Results) { p := r.Site["/"]; p.TBT, p.LongestTask = 201, 251; r.Site["/"] = p },
+			want: []string{"Total blocking time /", "Longest task /"},
+		},
+		{
+			name: "exactly the reading budgets hold",
+			give: func(r *Results) { p := r.Site["/"]; p.TBT, p.LongestTask, p.EarlyTapDelay = 200, 200, 100; r.Site["/"] = p },
+			want: nil,
+		},
+		{
+			name: "an early tap waits",
+			give: func(r *Results) { p := r.Site["/"]; p.EarlyTapDelay = 101; r.Site["/"] = p },
+			want: []string{"Input delay, early tap on /"},
+		},
+		{
+			name: "the app's page may block while it starts",
+			give: func(r *Results) { p := r.Site["/q"]; p.TBT, p.LongestTask, p.EarlyTapDelay = 2000, 900, 500; r.Site["/q"] = p },
+			want: nil,
+		},
+		{
 			name: "repeat visit fetched the wasm again",
 			give: func(r *Results) { r.SiteApp.RepeatSiteBytes[KindWasm] = 7e6 },
 			want: []string{"Repeat visit /q: no HTML, wasm or CSS over the network"},
@@ -115,7 +135,7 @@ func TestCheckBudgets(t *testing.T) {
 			name: "nothing measured misses every measured budget",
 			give: func(r *Results) {
 				p := r.Site["/"]
-				p.FCP, p.LCP, p.CLS = NA, NA, NA
+				p.FCP, p.LCP, p.CLS, p.TBT, p.LongestTask, p.EarlyTapDelay = NA, NA, NA, NA, NA, NA
 				r.Site["/"] = p
 				r.SiteApp.Interactive = NA
 				r.InputDelay = NA
@@ -123,7 +143,7 @@ func TestCheckBudgets(t *testing.T) {
 				r.SiteApp.RepeatInteractive = NA
 			},
 			want: []string{
-				"FCP /", "LCP /", "CLS /",
+				"FCP /", "LCP /", "Total blocking time /", "Longest task /", "Input delay, early tap on /", "CLS /",
 				"Time to interactive /q (#app-wasm-loader removed)",
 				"Input delay, click on /q",
 				"Repeat visit /q: no HTML, wasm or CSS over the network",
@@ -136,7 +156,9 @@ func TestCheckBudgets(t *testing.T) {
 			r := passing()
 			tt.give(&r)
 			checks := CheckBudgets(r)
-			require.Len(t, checks, 2*len(r.Routes)+len(r.Routes)+5)
+			// FCP, LCP and CLS on every route, three reading budgets on
+			// every route but the app's, and five about the app.
+			require.Len(t, checks, 3*len(r.Routes)+3*(len(r.Routes)-1)+5)
 			require.Equal(t, tt.want, failedNames(checks))
 		})
 	}

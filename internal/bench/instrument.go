@@ -3,16 +3,29 @@
 package bench
 
 // instrument runs in every document before the page's own scripts. It
-// records FCP, LCP, CLS, Event Timing entries and the moment app.js
-// removes #app-wasm-loader, and when the DOM last changed.
+// records FCP, LCP, CLS, long tasks, Event Timing entries and the moment
+// app.js removes #app-wasm-loader, and when the DOM last changed. While
+// holdNav is set, a click on a link does not leave the page, so that a
+// tap's timing can be read.
 const instrument = `(() => {
   if (window.__bench) return;
   const m = window.__bench = {
     fcp: -1, lcp: -1, lcpEntries: 0, lcpAfterFree: false, free: -1,
     cls: 0, shifts: 0,
     loaderSeen: false, loaderGone: -1, ready: -1, lastMutation: 0,
-    events: [], firstInput: null, unsupported: [],
+    events: [], firstInput: null, unsupported: [], longTasks: [], holdNav: false,
   };
+  // The early tap's input delay: how long its events waited for the main
+  // thread, from their timestamp to the first listener (this one, which
+  // runs before the page's own).
+  m.tapDelay = -1;
+  for (const type of ["pointerdown", "mousedown", "pointerup", "mouseup", "click"]) {
+    document.addEventListener(type, (e) => {
+      if (!m.holdNav) return;
+      m.tapDelay = Math.max(m.tapDelay, performance.now() - e.timeStamp);
+      if (type === "click") e.preventDefault();
+    }, true);
+  }
   const observe = (type, each, opts) => {
     try {
       new PerformanceObserver((list) => list.getEntries().forEach(each))
@@ -25,6 +38,7 @@ const instrument = `(() => {
     m.lcpEntries++;
     if (m.free >= 0 && e.startTime > m.free) m.lcpAfterFree = true;
   });
+  observe("longtask", (e) => m.longTasks.push([e.startTime, e.duration]));
   observe("layout-shift", (e) => { if (!e.hadRecentInput) { m.cls += e.value; m.shifts++; } });
   const timing = (e) => ({name: e.name, start: e.startTime, processingStart: e.processingStart,
     processingEnd: e.processingEnd, duration: e.duration, interactionId: e.interactionId || 0});
@@ -79,6 +93,8 @@ type pageState struct {
 	Ready        float64       `json:"ready"`
 	LastMutation float64       `json:"lastMutation"`
 	Events       []eventTiming `json:"events"`
+	LongTasks    [][2]float64  `json:"longTasks"`
+	TapDelay     float64       `json:"tapDelay"`
 	FirstInput   *eventTiming  `json:"firstInput"`
 	Unsupported  []string      `json:"unsupported"`
 	Now          float64       `json:"now"`

@@ -75,6 +75,12 @@ func Measure(chromiumPath string, t Throttle, srv *Server, v Visit, timeout time
 		}
 	}
 
+	if v.EarlyTap != "" {
+		if err := b.tapEarly(v.EarlyTap, timeout); err != nil {
+			return Sample{}, fmt.Errorf("%s: %w", v.Path, err)
+		}
+	}
+
 	st, err := b.settle(v.App, 500*time.Millisecond, timeout)
 	if err != nil {
 		return Sample{}, fmt.Errorf("%s: %w", v.Path, err)
@@ -93,6 +99,13 @@ func Measure(chromiumPath string, t Throttle, srv *Server, v Visit, timeout time
 		InputDelay:    NA,
 		InputDuration: NA,
 		PageBytes:     b.net.traffic(),
+		EarlyTapDelay: NA,
+	}
+	s.TBT, s.LongestTask = blocking(st)
+	if v.EarlyTap != "" {
+		if s.EarlyTapDelay, err = tapDelay(st); err != nil {
+			return Sample{}, fmt.Errorf("%s: %w", v.Path, err)
+		}
 	}
 	s.HTMLEnd, s.BlockingEnd, s.PreFCP, s.WasmStart, s.WasmEnd = timings(st, v.WasmPath)
 	if v.App {
@@ -234,4 +247,46 @@ func (b *browser) repeat(srv *Server, v Visit, s *Sample, timeout time.Duration)
 		Served:      served,
 	}
 	return nil
+}
+
+// blocking returns the total blocking time after FCP and the longest task
+// of the run (see Sample).
+func blocking(st pageState) (tbt, longest float64) {
+	for _, lt := range st.LongTasks {
+		start, d := lt[0], lt[1]
+		longest = math.Max(longest, d)
+		if st.FCP >= 0 && start >= st.FCP && d > 50 {
+			tbt += d - 50
+		}
+	}
+	return tbt, longest
+}
+
+// tapEarly waits until EarlyTapAfter past the first paint, then taps sel
+// (a link, kept from navigating).
+func (b *browser) tapEarly(sel string, timeout time.Duration) error {
+	err := poll(timeout, 20*time.Millisecond, "waiting for FCP + "+EarlyTapAfter.String(), func() (bool, string, error) {
+		st, err := b.state()
+		return st.FCP >= 0 && st.Now >= st.FCP+float64(EarlyTapAfter.Milliseconds()), fmt.Sprintf("fcp=%.0f now=%.0f", st.FCP, st.Now), err
+	})
+	if err != nil {
+		return err
+	}
+	if err := b.eval(`window.__bench.holdNav = true`, nil); err != nil {
+		return err
+	}
+	if err := chromedp.Run(b.ctx, chromedp.Click(sel, chromedp.ByQuery, chromedp.NodeVisible)); err != nil {
+		return fmt.Errorf("tapping %s: %w", sel, err)
+	}
+	return nil
+}
+
+// tapDelay is the early tap's input delay, as the page's first listeners
+// saw it: the longest wait of its events, from their timestamp to being
+// handled.
+func tapDelay(st pageState) (float64, error) {
+	if st.TapDelay < 0 {
+		return NA, fmt.Errorf("the early tap reached the page with no event")
+	}
+	return st.TapDelay, nil
 }

@@ -105,6 +105,9 @@ func Table(r Results) string {
 		row("FCP "+code(route), FormatMS(site.FCP), FormatMS(static.FCP), hello(route, r.Hello.FCP, FormatMS), FormatRatio(Ratio(site.FCP, static.FCP))+" static")
 		row("LCP "+code(route), FormatMS(site.LCP), FormatMS(static.LCP), hello(route, r.Hello.LCP, FormatMS), FormatRatio(Ratio(site.LCP, static.LCP))+" static")
 		row("CLS "+code(route), FormatCLS(site.CLS), FormatCLS(static.CLS), hello(route, r.Hello.CLS, FormatCLS), "")
+		row("Total blocking time "+code(route), FormatMS(site.TBT), FormatMS(static.TBT), hello(route, r.Hello.TBT, FormatMS), "")
+		row("Longest task "+code(route), FormatMS(site.LongestTask), FormatMS(static.LongestTask), hello(route, r.Hello.LongestTask, FormatMS), "")
+		row("Input delay, tap on a menu link "+EarlyTapAfter.String()+" after FCP "+code(route), FormatMS(site.EarlyTapDelay), FormatMS(static.EarlyTapDelay), "–", "")
 	}
 	app := code(r.AppRoute)
 	row("Interactive "+app+" (`#app-wasm-loader` removed; floor: `/`)", FormatMS(r.SiteApp.Interactive), "–", FormatMS(r.Hello.Interactive),

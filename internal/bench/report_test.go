@@ -52,7 +52,10 @@ func TestTable(t *testing.T) {
 		{give: "LCP `/q`", want: "| LCP `/q` | 700 ms | 640 ms | – | 1.09× static |"},
 		{give: "CLS `/q`", want: "| CLS `/q` | 0.001 | 0.001 | – |  |"},
 		{give: "Interactive `/q`", want: "| Interactive `/q` (`#app-wasm-loader` removed; floor: `/`) | 11,000 ms | – | 10,000 ms | 1.10× floor |"},
-		{give: "Input delay", want: "| Input delay, click on the first option (largest of the click's events) | 20 ms | – | – |  |"},
+		{give: "Input delay, click", want: "| Input delay, click on the first option (largest of the click's events) | 20 ms | – | – |  |"},
+		{give: "Input delay, tap on a menu link 1.5s after FCP `/`", want: "| Input delay, tap on a menu link 1.5s after FCP `/` | 8 ms | 8 ms | – |  |"},
+		{give: "Total blocking time `/q`", want: "| Total blocking time `/q` | 0 ms | 0 ms | – |  |"},
+		{give: "Longest task `/`", want: "| Longest task `/` | 0 ms | 0 ms | 0 ms |  |"},
 		{give: "Repeat visit `/q`: bytes", want: "| Repeat visit `/q`: bytes over the network, most in any run | 3,000 B (HTML/wasm/CSS 0 B) | – | 0 B (HTML/wasm/CSS 0 B) |  |"},
 		{give: "app.wasm brotli", want: "| app.wasm brotli -q 11 | 1,500,000 B (1.50 MB) | – | 1,400,000 B (1.40 MB) | 1.07× floor |"},
 	}
@@ -118,7 +121,7 @@ func TestMarkdown(t *testing.T) {
 		{name: "machine", want: "- Go: go version go1.26.8 linux/amd64\n- Chromium: Chromium 156\n- CPU: AMD EPYC, 2 cores\n- Throttling: slow\n"},
 		{name: "flags", want: "- Chromium flags: `--headless --disable-quic`, a fresh `--user-data-dir` per run\n"},
 		{name: "table", want: "## Results\n\n| Measure (median of 5 runs) |"},
-		{name: "summary", want: "## Budgets\n\n1 of 11 budgets missed.\n\n"},
+		{name: "summary", want: "## Budgets\n\n1 of 14 budgets missed.\n\n"},
 		{name: "a pass", want: "- **PASS** CLS /: 0.001 ≤ 0.010\n"},
 		{name: "the miss", want: "- **FAIL** Time to interactive /q (#app-wasm-loader removed): 20,000 ms ≤ 11,500 ms (1.15 × go-app floor 10,000 ms): 2.00×\n"},
 		{name: "notes", want: "## Notes\n\n- a note\n"},
@@ -128,7 +131,7 @@ func TestMarkdown(t *testing.T) {
 			require.Contains(t, got, tt.want)
 		})
 	}
-	require.Contains(t, Budgets(CheckBudgets(passing())), "All 11 budgets held.")
+	require.Contains(t, Budgets(CheckBudgets(passing())), "All 14 budgets held.")
 }
 
 func TestSummarize(t *testing.T) {

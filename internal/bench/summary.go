@@ -19,6 +19,9 @@ type Samples struct {
 // PageResult is the medians for one page of one build.
 type PageResult struct {
 	FCP, LCP, CLS float64
+	// TBT, LongestTask and EarlyTapDelay are the medians of the runs' (see
+	// Sample).
+	TBT, LongestTask, EarlyTapDelay float64
 	// PageBytes is the median of what the page's own requests fetched over
 	// the network on a first visit (DevTools' encodedDataLength).
 	PageBytes float64
@@ -89,15 +92,18 @@ func pick(ss []Sample, f func(Sample) float64) []float64 {
 
 func pageResult(ss []Sample) PageResult {
 	r := PageResult{
-		FCP:         Median(pick(ss, func(s Sample) float64 { return s.FCP })),
-		LCP:         Median(pick(ss, func(s Sample) float64 { return s.LCP })),
-		CLS:         Median(pick(ss, func(s Sample) float64 { return s.CLS })),
-		PageBytes:   Median(pick(ss, func(s Sample) float64 { return s.PageBytes.Total() })),
-		HTMLEnd:     Median(pick(ss, func(s Sample) float64 { return s.HTMLEnd })),
-		BlockingEnd: Median(pick(ss, func(s Sample) float64 { return s.BlockingEnd })),
-		PreFCP:      Median(pick(ss, func(s Sample) float64 { return nanIfNil(s.PreFCP, s.PreFCP.Total()) })),
-		PreFCPJS:    Median(pick(ss, func(s Sample) float64 { return nanIfNil(s.PreFCP, s.PreFCP[KindJS]) })),
-		N:           Count(pick(ss, func(s Sample) float64 { return s.FCP })),
+		FCP:           Median(pick(ss, func(s Sample) float64 { return s.FCP })),
+		LCP:           Median(pick(ss, func(s Sample) float64 { return s.LCP })),
+		CLS:           Median(pick(ss, func(s Sample) float64 { return s.CLS })),
+		TBT:           Median(pick(ss, func(s Sample) float64 { return s.TBT })),
+		LongestTask:   Median(pick(ss, func(s Sample) float64 { return s.LongestTask })),
+		EarlyTapDelay: Median(pick(ss, func(s Sample) float64 { return s.EarlyTapDelay })),
+		PageBytes:     Median(pick(ss, func(s Sample) float64 { return s.PageBytes.Total() })),
+		HTMLEnd:       Median(pick(ss, func(s Sample) float64 { return s.HTMLEnd })),
+		BlockingEnd:   Median(pick(ss, func(s Sample) float64 { return s.BlockingEnd })),
+		PreFCP:        Median(pick(ss, func(s Sample) float64 { return nanIfNil(s.PreFCP, s.PreFCP.Total()) })),
+		PreFCPJS:      Median(pick(ss, func(s Sample) float64 { return nanIfNil(s.PreFCP, s.PreFCP[KindJS]) })),
+		N:             Count(pick(ss, func(s Sample) float64 { return s.FCP })),
 	}
 	for _, s := range ss {
 		r.LCPAfterFree = r.LCPAfterFree || s.LCPAfterFree

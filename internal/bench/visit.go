@@ -2,6 +2,8 @@
 
 package bench
 
+import "time"
+
 // Visit says what one run does on one page.
 type Visit struct {
 	// Path is the page to open, e.g. "/questionnaire".
@@ -25,7 +27,14 @@ type Visit struct {
 	// cached WasmPath, unthrottled, and measures the repeat visit.
 	Repeat   bool
 	WasmPath string
+	// EarlyTap is a link to tap EarlyTapAfter after the first paint, while
+	// the page may still be starting up; the tap does not navigate.
+	EarlyTap string
 }
+
+// EarlyTapAfter is how long after the first paint the early tap comes: a
+// reader who taps a menu link as soon as the page shows.
+const EarlyTapAfter = 1500 * time.Millisecond
 
 // Sample is what one run measured. Times are milliseconds from the start
 // of navigation; NaN where there is nothing to measure.
@@ -35,6 +44,14 @@ type Sample struct {
 	BusyStart bool
 
 	FCP, LCP, CLS float64
+	// TBT is the total blocking time: the time by which the long tasks
+	// after FCP went over 50 ms, until the run settled (Lighthouse stops
+	// at time to interactive). LongestTask is the longest task of the run,
+	// 0 when none took 50 ms.
+	TBT, LongestTask float64
+	// EarlyTapDelay is the input delay of the early tap (Visit.EarlyTap):
+	// the longest processingStart-startTime of its Event Timing entries.
+	EarlyTapDelay float64
 	// HTMLEnd is when the page's HTML had arrived, BlockingEnd when the
 	// last render-blocking resource had (Resource Timing's
 	// renderBlockingStatus), and PreFCP what the resources requested
