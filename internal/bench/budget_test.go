@@ -103,7 +103,11 @@ func TestCheckBudgets(t *testing.T) {
 		},
 		{
 			name: "exactly the reading budgets hold",
-			give: func(r *Results) { p := r.Site["/"]; p.TBT, p.LongestTask, p.EarlyTapDelay = 200, 200, 100; r.Site["/"] = p },
+			give: func(r *Results) {
+				p := r.Site["/"]
+				p.TBT, p.LongestTask, p.EarlyTapDelay = 200, 200, 100
+				r.Site["/"] = p
+			},
 			want: nil,
 		},
 		{
@@ -113,7 +117,11 @@ func TestCheckBudgets(t *testing.T) {
 		},
 		{
 			name: "the app's page may block while it starts",
-			give: func(r *Results) { p := r.Site["/q"]; p.TBT, p.LongestTask, p.EarlyTapDelay = 2000, 900, 500; r.Site["/q"] = p },
+			give: func(r *Results) {
+				p := r.Site["/q"]
+				p.TBT, p.LongestTask, p.EarlyTapDelay = 2000, 900, 500
+				r.Site["/q"] = p
+			},
 			want: nil,
 		},
 		{
