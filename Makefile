@@ -66,10 +66,19 @@ $(AXE):
 	$(call need,npm,npm,to fetch axe-core for the accessibility tests)
 	npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@$(AXE_VERSION)
 
+# Lighthouse 12 (Node 20; 13 needs Node 22) scores the pages in make bench.
+# Like axe-core: from the npm registry, pinned, into a git-ignored folder.
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
+
 ## bench: load performance under Lighthouse's mobile profile, against the
 ## static limit and a go-app hello app (writes cmd/bench/RESULTS.md)
-bench: chromium brotli
+bench: chromium brotli $(LIGHTHOUSE)
 	$(GO) run ./cmd/bench $(ARGS)
+
+$(LIGHTHOUSE):
+	$(call need,npm,npm,to fetch Lighthouse for the bench)
+	npm install --silent --no-audit --no-fund --prefix .cache/lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
 
 # The brotli command measures app.wasm's Brotli size for the report.
 brotli:

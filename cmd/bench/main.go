@@ -67,6 +67,8 @@ func run() error {
 	noBudgets := flag.Bool("no-budgets", false, "report missed budgets without failing")
 	full := flag.Bool("full", false, "keep the network throttled on every route until the app runs\n(by default it is set free on routes other than "+appRoute+" once FCP and LCP are in)")
 	timeout := flag.Duration("timeout", 4*time.Minute, "time limit for one run")
+	lighthouse := flag.String("lighthouse", filepath.Join(mod, ".cache", "lighthouse", "node_modules", ".bin", "lighthouse"),
+		"the Lighthouse "+bench.LighthouseVersion+" to run on the site's pages (make bench installs it); \"\" leaves it out")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", flag.Args())
@@ -218,6 +220,27 @@ func run() error {
 	}
 
 	results := bench.Summarize(*runs, routes, appRoute, samples, siteWasm, helloWasm)
+	if *lighthouse != "" {
+		// After every other run: Lighthouse starts its own Chromium and
+		// throttles by simulation, from one unthrottled load per run.
+		results.Lighthouse = map[string]bench.LighthouseScores{}
+		for _, route := range routes {
+			var scores []bench.LighthouseScores
+			for i := 1; i <= *runs; i++ {
+				sc, err := bench.RunLighthouse(*lighthouse, chromiumPath, siteSrv.URL+route)
+				if err != nil {
+					failures = append(failures, fmt.Sprintf("Lighthouse run %d, %s: %v", i, route, err))
+					logf("Lighthouse run %d/%d %-17s FAILED: %v", i, *runs, route, err)
+					continue
+				}
+				logf("Lighthouse run %d/%d %-17s performance %.0f, TBT %s", i, *runs, route, sc.Performance, bench.FormatMS(sc.TBT))
+				scores = append(scores, sc)
+			}
+			results.Lighthouse[route] = bench.MedianScores(scores)
+		}
+	} else {
+		notes = append(notes, "Lighthouse was not run (-lighthouse \"\").")
+	}
 	checks := bench.CheckBudgets(results)
 	notes = append(notes, methodNotes(*full)...)
 	notes = append(notes, wasmServedNote(siteDir, results.SiteApp, siteWasm))

@@ -19,6 +19,11 @@ const (
 	ReadingTBTBudget      = 200.0
 	ReadingLongTaskBudget = 200.0
 	ReadingTapBudget      = 100.0
+	// Lighthouse's performance score at least this on the reading pages,
+	// and AppLighthouseBudget on the app's; accessibility, best practices
+	// and SEO stay at 100 everywhere.
+	ReadingLighthouseBudget = 95.0
+	AppLighthouseBudget     = 90.0
 	// app.wasm (Brotli) at most this times the hello app's.
 	WasmRatioBudget = 1.1
 	// Time to interactive of the app route at most this times the hello
@@ -63,6 +68,19 @@ func CheckBudgets(r Results) []Check {
 		add("Total blocking time "+route, !math.IsNaN(site.TBT) && site.TBT <= ReadingTBTBudget, "%s ≤ %s", FormatMS(site.TBT), FormatMS(ReadingTBTBudget))
 		add("Longest task "+route, !math.IsNaN(site.LongestTask) && site.LongestTask <= ReadingLongTaskBudget, "%s ≤ %s", FormatMS(site.LongestTask), FormatMS(ReadingLongTaskBudget))
 		add("Input delay, early tap on "+route, !math.IsNaN(site.EarlyTapDelay) && site.EarlyTapDelay <= ReadingTapBudget, "%s ≤ %s", FormatMS(site.EarlyTapDelay), FormatMS(ReadingTapBudget))
+	}
+	for _, route := range r.Routes {
+		lh, ok := r.Lighthouse[route]
+		if !ok {
+			continue
+		}
+		want := ReadingLighthouseBudget
+		if route == r.AppRoute {
+			want = AppLighthouseBudget
+		}
+		add("Lighthouse performance "+route, !math.IsNaN(lh.Performance) && lh.Performance >= want, "%.0f ≥ %.0f (TBT %s, LCP %s)", lh.Performance, want, FormatMS(lh.TBT), FormatMS(lh.LCP))
+		add("Lighthouse accessibility, best practices, SEO "+route, lh.Accessibility == 100 && lh.BestPractices == 100 && lh.SEO == 100,
+			"%.0f, %.0f, %.0f, all 100", lh.Accessibility, lh.BestPractices, lh.SEO)
 	}
 	for _, route := range r.Routes {
 		cls := r.Site[route].CLS

@@ -198,3 +198,50 @@ func TestHeavy(t *testing.T) {
 		require.Equal(t, tt.want, Heavy(tt.give))
 	}
 }
+
+func TestLighthouseBudgets(t *testing.T) {
+	good := LighthouseScores{Performance: 99, Accessibility: 100, BestPractices: 100, SEO: 100, TBT: 0, LCP: 1100}
+	tests := []struct {
+		name string
+		give map[string]LighthouseScores
+		want []string
+	}{
+		{name: "held", give: map[string]LighthouseScores{"/": good, "/q": {Performance: 90, Accessibility: 100, BestPractices: 100, SEO: 100}}},
+		{
+			name: "a reading page under 95, the app's under 90",
+			give: map[string]LighthouseScores{"/": {Performance: 94, Accessibility: 100, BestPractices: 100, SEO: 100}, "/q": {Performance: 89, Accessibility: 100, BestPractices: 100, SEO: 100}},
+			want: []string{"Lighthouse performance /", "Lighthouse performance /q"},
+		},
+		{
+			name: "accessibility below 100",
+			give: map[string]LighthouseScores{"/": {Performance: 99, Accessibility: 98, BestPractices: 100, SEO: 100}, "/q": good},
+			want: []string{"Lighthouse accessibility, best practices, SEO /"},
+		},
+		{
+			name: "a failed run misses",
+			give: map[string]LighthouseScores{"/": {Performance: NA, Accessibility: NA, BestPractices: NA, SEO: NA}, "/q": good},
+			want: []string{"Lighthouse performance /", "Lighthouse accessibility, best practices, SEO /"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := passing()
+			r.Lighthouse = tt.give
+			checks := CheckBudgets(r)
+			require.Len(t, checks, 3*len(r.Routes)+3*(len(r.Routes)-1)+5+2*len(r.Routes))
+			require.Equal(t, tt.want, failedNames(checks))
+		})
+	}
+}
+
+func TestParseLighthouse(t *testing.T) {
+	report := []byte(`{"categories": {"performance": {"score": 0.97}, "accessibility": {"score": 1},
+		"best-practices": {"score": 1}, "seo": {"score": 0.92}},
+		"audits": {"total-blocking-time": {"numericValue": 12.5}, "largest-contentful-paint": {"numericValue": 1050}}}`)
+	got, err := parseLighthouse(report)
+	require.NoError(t, err)
+	require.Equal(t, LighthouseScores{Performance: 97, Accessibility: 100, BestPractices: 100, SEO: 92, TBT: 12.5, LCP: 1050}, got)
+
+	_, err = parseLighthouse([]byte(`{"runtimeError": {"message": "NO_FCP"}, "categories": {}}`))
+	require.ErrorContains(t, err, "NO_FCP")
+}

@@ -210,6 +210,10 @@ func Markdown(h Header, r Results, checks []Check, notes []string) string {
 	fmt.Fprintf(&b, "- Runs: %d per page, medians\n\n", r.Runs)
 	b.WriteString("## Results\n\n")
 	b.WriteString(Table(r))
+	if len(r.Lighthouse) > 0 {
+		b.WriteString("\n## Lighthouse " + LighthouseVersion + ", mobile, simulated throttling (medians)\n\n")
+		b.WriteString(LighthouseTable(r))
+	}
 	b.WriteString("\n## Where the time goes\n\n")
 	b.WriteString(Timeline(r))
 	b.WriteString("\n## Budgets\n\n")
@@ -219,6 +223,28 @@ func Markdown(h Header, r Results, checks []Check, notes []string) string {
 		for _, n := range notes {
 			b.WriteString("- " + n + "\n")
 		}
+	}
+	return b.String()
+}
+
+// LighthouseTable is the Markdown table of Lighthouse's medians, by route.
+func LighthouseTable(r Results) string {
+	var b strings.Builder
+	b.WriteString("| Page | Performance | Accessibility | Best practices | SEO | Total blocking time | LCP |\n")
+	b.WriteString("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	score := func(v float64) string {
+		if math.IsNaN(v) {
+			return "–"
+		}
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	for _, route := range r.Routes {
+		lh, ok := r.Lighthouse[route]
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s |\n", route, score(lh.Performance), score(lh.Accessibility),
+			score(lh.BestPractices), score(lh.SEO), FormatMS(lh.TBT), FormatMS(lh.LCP))
 	}
 	return b.String()
 }

@@ -80,6 +80,9 @@ type Results struct {
 	// largest Event Timing delay and duration of the click.
 	InputDelay, InputDuration float64
 	SiteWasm, HelloWasm       Sizes
+	// Lighthouse holds the medians of Lighthouse's runs on the site, by
+	// route; nil when Lighthouse was not run.
+	Lighthouse map[string]LighthouseScores
 }
 
 func pick(ss []Sample, f func(Sample) float64) []float64 {
