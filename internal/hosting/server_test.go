@@ -318,6 +318,19 @@ func TestServerTraversal(t *testing.T) {
 		{give: "/./../secret.txt", want: 400},
 		{give: "/_headers", want: 404},
 		{give: "/_hosting/Caddyfile", want: 404},
+		{give: "/.env", want: 404},
+		{give: "/%2eenv", want: 404},
+		{give: "/.git/config", want: 404},
+		{give: "/%2Egit/config", want: 404},
+		{give: "/web/.notes.txt", want: 404},
+		{give: "/.well-known/x", want: 404},
+		{give: "/leak", want: 404},
+		{give: "/leak.html", want: 404},
+		{give: "/passwd", want: 404},
+		{give: "/rootdir/etc/passwd", want: 404},
+		{give: "/rootdir/", want: 404},
+		{give: "/alias", want: 404},
+		{give: "/webalias/site.css", want: 404},
 	}
 	for _, tt := range tests {
 		t.Run(tt.give, func(t *testing.T) {
@@ -333,7 +346,7 @@ func TestServerTraversal(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, tt.want, res.StatusCode)
 			requireSecurityHeaders(t, res.Header, false)
-			for _, secret := range []string{secretOutside, secretModule, "root:", "Cache-Control: public", "protocols tls1.3"} {
+			for _, secret := range append(secrets, "Cache-Control: public", "protocols tls1.3") {
 				require.NotContains(t, string(body), secret)
 			}
 		})
