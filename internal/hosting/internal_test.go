@@ -35,17 +35,20 @@ func TestScrubber(t *testing.T) {
 
 func TestWriteDeadline(t *testing.T) {
 	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	lim := DefaultLimits()
 	tests := []struct {
 		give int64
 		want time.Duration
 	}{
-		{give: 1, want: WriteTimeout},
-		{give: 10 << 10, want: WriteTimeout},
-		{give: 1 << 20, want: WriteTimeout + 32*time.Second},
-		// app.wasm: about four minutes more at 256 kbit/s.
-		{give: 7844143, want: WriteTimeout + 239*time.Second},
+		{give: 1, want: 30 * time.Second},
+		{give: 16 << 10, want: 30*time.Second + 500*time.Millisecond},
+		{give: 1 << 20, want: 30*time.Second + 32*time.Second},
+		// app.wasm with Brotli, and with gzip: 46 and 63 seconds more at
+		// 256 kbit/s.
+		{give: 1501444, want: 30*time.Second + 45820*time.Millisecond},
+		{give: 2060901, want: 30*time.Second + 62893*time.Millisecond},
 	}
 	for _, tt := range tests {
-		require.Equal(t, now.Add(tt.want), writeDeadline(now, tt.give), tt.give)
+		require.WithinDuration(t, now.Add(tt.want), writeDeadline(now, tt.give, lim), time.Millisecond, tt.give)
 	}
 }

@@ -78,12 +78,12 @@ func qValue(params string) float64 {
 	return 1
 }
 
-// acceptedSibling returns the compressed sibling of name (a plain file
-// under root, see [plainFile]) to send for the request's Accept-Encoding,
-// if the build wrote one.
+// acceptedSibling returns the compressed sibling of name (a URL path like
+// /web/app.wasm) to send for the request's Accept-Encoding, if the build
+// wrote one and it is a plain file (see [plainFile]).
 func acceptedSibling(root *os.Root, name, acceptEncoding string) (file, coding string) {
 	for _, e := range acceptedCodings(acceptEncoding) {
-		if _, ok := plainFile(root, name+e.ext); ok {
+		if _, ok := plainFile(root, strings.TrimPrefix(name+e.ext, "/")); ok {
 			return name + e.ext, e.token
 		}
 	}
