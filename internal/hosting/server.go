@@ -86,6 +86,7 @@ type Listening struct {
 	base               string
 	site, redirect     *http.Server
 	siteLn, redirectLn net.Listener
+	errors             *errorLog
 }
 
 // Listen validates s, loads the certificate and binds the address(es).
@@ -101,10 +102,11 @@ func (s *Server) Listen() (*Listening, error) {
 	}
 	// One lock for request lines and error lines alike.
 	lw := &lockedWriter{w: logw}
-	errorLog := log.New(scrubber{lw}, "", log.LstdFlags|log.LUTC)
-
 	lim := s.Limits.orDefaults()
-	l := &Listening{tls: s.TLS(), base: s.Base}
+	errs := newErrorLog(lw, lim.LogInterval)
+	errorLog := errs.logger()
+
+	l := &Listening{tls: s.TLS(), base: s.Base, errors: errs}
 	site := LogRequests(slowClients(Handler(s.Site, l.tls), lim), lw)
 	l.site = newHTTPServer(site, errorLog, lim)
 	if l.tls {
@@ -235,6 +237,7 @@ func (l *Listening) Serve(ctx context.Context) error {
 	for ; running > 0; running-- {
 		errs = append(errs, <-errc)
 	}
+	l.errors.flush()
 	var kept []error
 	for _, err := range errs {
 		if err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -246,6 +249,7 @@ func (l *Listening) Serve(ctx context.Context) error {
 
 // Close releases the listeners of a Listening that will not Serve.
 func (l *Listening) Close() error {
+	l.errors.flush()
 	err := l.siteLn.Close()
 	if l.redirectLn != nil {
 		err = errors.Join(err, l.redirectLn.Close())
