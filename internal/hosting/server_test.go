@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -387,4 +388,38 @@ func TestServerCertificateRenewal(t *testing.T) {
 	require.Equal(t, second.String(), serial())
 	require.NoError(t, stop())
 	require.Equal(t, 1, strings.Count(log.String(), "cannot be loaded"), log.String())
+}
+
+// TestServerHeaderLimit measures the real limit of a request's line and
+// headers: MaxHeaderBytes plus the 4096 bytes net/http adds, 12,288 in all.
+func TestServerHeaderLimit(t *testing.T) {
+	dir := makeSite(t)
+	l, stop := start(t, &hosting.Server{Addr: "127.0.0.1:0", Site: staticsite.FileServer(dir, "")})
+	tests := []struct {
+		give int // bytes of the whole request
+		want int
+	}{
+		{give: 8 << 10, want: 200},
+		{give: hosting.MaxHeaderBytes + 4096, want: 200},
+		{give: hosting.MaxHeaderBytes + 4096 + 1, want: 431},
+		{give: 64 << 10, want: 431},
+	}
+	for _, tt := range tests {
+		t.Run(strconv.Itoa(tt.give), func(t *testing.T) {
+			head := "GET /metadata HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nX-Pad: "
+			req := head + strings.Repeat("p", tt.give-len(head)-len("\r\n\r\n")) + "\r\n\r\n"
+			require.Len(t, req, tt.give)
+			conn, err := net.DialTimeout("tcp", l.Addr().String(), 2*time.Second)
+			require.NoError(t, err)
+			defer conn.Close()
+			require.NoError(t, conn.SetDeadline(time.Now().Add(2*time.Second)))
+			_, err = io.WriteString(conn, req)
+			require.NoError(t, err)
+			res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+			require.NoError(t, err)
+			res.Body.Close()
+			require.Equal(t, tt.want, res.StatusCode)
+		})
+	}
+	require.NoError(t, stop())
 }
