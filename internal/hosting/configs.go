@@ -65,13 +65,13 @@ func WriteConfigs(out, base string) error {
 	return nil
 }
 
-// siteFiles lists the URL paths (without base) of the files in out that are
-// not pages (.html), not precompressed copies and not the hosts'
-// configuration, sorted.
+// siteFiles lists the URL paths (without base) of the plain files in out
+// that are not pages (.html), not precompressed copies, not the hosts'
+// configuration and not hidden (see [Handler]), sorted.
 func siteFiles(out string) ([]string, error) {
 	var files []string
 	err := filepath.WalkDir(out, func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
+		if err != nil || name == out {
 			return err
 		}
 		rel, err := filepath.Rel(out, name)

@@ -26,6 +26,10 @@ func FuzzHandlerPath(f *testing.F) {
 		"/_headers", "/_hosting/nginx.conf", "/_HoStInG/Caddyfile", "/_headers.", "/%5fheaders",
 		"*", "http://example.org/../secret.txt", "/web/site.css?x=../../secret.txt#frag",
 		"/" + strings.Repeat("a/", 1100),
+		// Dotfiles and symbolic links that makeSite leaves in the folder.
+		"/.env", "/%2eenv", "/.git/config", "/%2Egit/config", "/web/.notes.txt", "/web/%2enotes.txt",
+		"/.well-known/x", "/./.env", "/web/../.env", "/leak", "/leak.html", "/passwd.html",
+		"/rootdir/etc/passwd", "/rootdir/", "/alias", "/webalias/site.css", "/privacy/.env", "/privacy/leak",
 	} {
 		f.Add(seed)
 	}

@@ -30,7 +30,11 @@ var hiddenNames = []string{"_headers", "_hosting"}
 //     colon is refused (400) before next sees it: those are attempts to
 //     leave the folder (backslash and colon on Windows: "..\", "C:",
 //     "file::$DATA"), never addresses of the site;
-//   - _headers and _hosting/ are answered 404: they configure the host.
+//   - _headers and _hosting/ are answered 404: they configure the host;
+//   - so is any path with an element starting with a dot ("/.env",
+//     "/.git/config", "/web/.notes.txt", also "%2e"-encoded): the build
+//     never publishes such a file, and one in the folder is a deploy's
+//     leftover, often a secret.
 //
 // The checks come before next, so a file server can only ever be asked for
 // a plain path inside its folder.
@@ -81,11 +85,14 @@ func cleanPath(p string) bool {
 	return true
 }
 
-// hidden reports whether p names one of hiddenNames, in any case (macOS and
-// Windows file systems ignore case) and with any trailing dots or spaces
-// (Windows ignores those).
+// hidden reports whether p has an element starting with a dot, or names
+// one of hiddenNames, in any case (macOS and Windows file systems ignore
+// case) and with any trailing dots or spaces (Windows ignores those).
 func hidden(p string) bool {
 	for seg := range strings.SplitSeq(p, "/") {
+		if strings.HasPrefix(seg, ".") {
+			return true
+		}
 		seg = strings.TrimRight(seg, ". ")
 		for _, name := range hiddenNames {
 			if strings.EqualFold(seg, name) {

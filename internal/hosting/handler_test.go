@@ -122,6 +122,19 @@ func TestHandler(t *testing.T) {
 		{name: "drive letter", give: get("GET", "/C:/Windows/win.ini"), want: 400},
 		{name: "absolute path inside the folder", give: get("GET", "/etc/passwd"), want: 404},
 
+		{name: "dotfile", give: get("GET", "/.env"), want: 404, wantCache: "no-cache"},
+		{name: "encoded dotfile", give: get("GET", "/%2eenv"), want: 404},
+		{name: "dot folder", give: get("GET", "/.git/config"), want: 404},
+		{name: "dotfile in a folder", give: get("GET", "/web/.notes.txt"), want: 404},
+		{name: "dot segment", give: get("GET", "/./metadata"), want: 404},
+		{name: "link to a file outside", give: get("GET", "/leak"), want: 404},
+		{name: "link to the password file", give: get("GET", "/passwd.html"), want: 404},
+		{name: "link to the root", give: get("GET", "/rootdir/etc/passwd"), want: 404},
+		{name: "link to a dotfile", give: get("GET", "/alias"), want: 404},
+		{name: "link to a folder", give: get("GET", "/webalias/site.css"), want: 404},
+		{name: "base: dotfile", base: "/privacy", give: get("GET", "/privacy/.env"), want: 404},
+		{name: "base: link", base: "/privacy", give: get("GET", "/privacy/leak"), want: 404},
+
 		{name: "base: redirect to the slash", base: "/privacy", give: get("GET", "/privacy"), want: 301, wantLoc: "/privacy/", wantCache: "no-cache"},
 		{name: "base: home", base: "/privacy", give: get("GET", "/privacy/"), want: 200, wantBody: "home"},
 		{name: "base: icon", base: "/privacy", give: get("GET", "/privacy/web/icon.svg"), want: 200, wantCache: "public, max-age=604800"},
@@ -147,7 +160,7 @@ func TestHandler(t *testing.T) {
 				if tt.want == 405 {
 					require.Equal(t, "GET, HEAD", res.Header.Get("Allow"))
 				}
-				for _, secret := range []string{secretOutside, secretModule, "root:", "Content-Security-Policy:", "add_header"} {
+				for _, secret := range append(secrets, "Content-Security-Policy:", "add_header") {
 					require.NotContains(t, body, secret)
 				}
 			}

@@ -33,11 +33,20 @@ import (
 const (
 	secretOutside = "SECRET-OUTSIDE-THE-SITE"
 	secretModule  = "module secret-outside"
+	// secretDotfile is in the folder, in files no visitor may get: a .env,
+	// a .git folder.
+	secretDotfile = "SECRET-IN-A-DOTFILE"
 )
 
+// secrets are what no response may ever contain: the files above, the
+// password file and a private key (symbolic links reach them).
+var secrets = []string{secretOutside, secretModule, secretDotfile, "root:", "PRIVATE KEY"}
+
 // makeSite writes a small built site, with the hosts' configuration in it,
-// into a temporary folder next to files that must never be served. It
-// returns the site folder.
+// into a temporary folder next to files that must never be served, and
+// puts in it what a careless deploy could leave: dotfiles and symbolic
+// links to a file outside, to "/" and to a dotfile. It returns the site
+// folder.
 func makeSite(t testing.TB) string {
 	t.Helper()
 	root := t.TempDir()
@@ -64,11 +73,25 @@ func makeSite(t testing.TB) string {
 		"web/app.wasm.gz":  gzipped(t, "\x00asm"),
 		"metadata.html.gz": gzipped(t, "<h1>metadata</h1>"),
 		"web/archive.gz":   gzipped(t, "an archive of its own"),
+		".env":             secretDotfile,
+		".git/config":      secretDotfile,
+		"web/.notes.txt":   secretDotfile,
+		".well-known/x":    secretDotfile,
 	}
 	for name, content := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
 		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+	}
+	links := map[string]string{
+		"leak.html":   filepath.Join(root, "secret.txt"),
+		"passwd.html": "/etc/passwd",
+		"rootdir":     "/",
+		"alias.html":  ".env",
+		"webalias":    "web",
+	}
+	for name, target := range links {
+		require.NoError(t, os.Symlink(target, filepath.Join(dir, name)))
 	}
 	require.NoError(t, hosting.WriteConfigs(dir, ""))
 	return dir
@@ -86,14 +109,18 @@ func gzipped(t testing.TB, s string) string {
 }
 
 // servable returns the content of every file a visitor may get from dir:
-// all of them but the hosts' configuration.
+// the plain files, but not the hosts' configuration, not a symbolic link
+// (WalkDir does not follow them) and nothing whose name starts with a dot.
 func servable(t testing.TB, dir string) map[string]bool {
 	t.Helper()
 	bodies := map[string]bool{}
 	require.NoError(t, filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		require.NoError(t, err)
-		if d.Name() == hosting.ConfigDir {
-			return fs.SkipDir
+		if d.Name() == hosting.ConfigDir || p != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
 		}
 		if d.Type().IsRegular() && d.Name() != hosting.HeadersFile {
 			b, err := os.ReadFile(p)

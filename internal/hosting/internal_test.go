@@ -2,51 +2,103 @@ package hosting
 
 import (
 	"bytes"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 )
 
-func TestScrubber(t *testing.T) {
+func TestScrub(t *testing.T) {
+	long := strings.Repeat("h2 ", 1000)
 	tests := []struct {
 		give string
 		want string
 	}{
 		{
-			give: "http: TLS handshake error from 203.0.113.7:51234: tls: client offered only unsupported versions: [301]\n",
-			want: "http: TLS handshake error from [client]: tls: client offered only unsupported versions: [301]\n",
+			give: "http: TLS handshake error from 203.0.113.7:51234: tls: client offered only unsupported versions: [301]",
+			want: "http: TLS handshake error from [client]: tls: client offered only unsupported versions: [301]",
 		},
 		{
-			give: "http2: server: error reading preface from client [2001:db8::1]:443: timeout\n",
-			want: "http2: server: error reading preface from client [client]: timeout\n",
+			give: "http2: server: error reading preface from client [2001:db8::1]:443: timeout",
+			want: "http2: server: error reading preface from client [client]: timeout",
 		},
-		{give: "from [fe80::1%eth0]:80 and 10.0.0.1\n", want: "from [client] and [client]\n"},
-		{give: "http: superfluous response.WriteHeader call\n", want: "http: superfluous response.WriteHeader call\n"},
+		{give: "from [fe80::1%eth0]:80 and 10.0.0.1", want: "from [client] and [client]"},
+		{give: "http: superfluous response.WriteHeader call", want: "http: superfluous response.WriteHeader call"},
+		// Client bytes cannot forge a line or drive the terminal.
+		{give: "protocols ([h2\n2026/03/02 09:00:00 forged])", want: "protocols ([h2\\x0a2026/03/02 09:00:00 forged])"},
+		{give: "x\ny\rz\x1b[2J\x7f\xff", want: "x\\x0ay\\x0dz\\x1b[2J\\x7f\\xff"},
+		{give: "kept: é ✓", want: "kept: é ✓"},
+		{give: long, want: long[:256] + "… (2744 more bytes not logged)"},
+		// Cut between runes, never inside one.
+		{give: strings.Repeat("x", 255) + "éé", want: strings.Repeat("x", 255) + "… (4 more bytes not logged)"},
 	}
 	for _, tt := range tests {
-		var b bytes.Buffer
-		n, err := scrubber{&b}.Write([]byte(tt.give))
-		require.NoError(t, err)
-		require.Equal(t, len(tt.give), n)
-		require.Equal(t, tt.want, b.String())
+		require.Equal(t, tt.want, scrub(tt.give))
 	}
+}
+
+// TestErrorLogCountsHandshakes writes what net/http writes for failed
+// handshakes, and expects one count per interval instead of one line each.
+func TestErrorLogCountsHandshakes(t *testing.T) {
+	var b syncBuffer
+	e := newErrorLog(&b, 50*time.Millisecond)
+	l := e.logger()
+	alpn := strings.Repeat("x", 250)
+	for i := range 1000 {
+		l.Printf("http: TLS handshake error from 203.0.113.%d:4%03d: tls: client requested unsupported application protocols ([%s %s])", i%250, i, alpn, alpn)
+	}
+	l.Printf("http: superfluous response.WriteHeader call from x")
+	require.Eventually(t, func() bool { return strings.Contains(b.String(), "1000 TLS handshakes failed") }, 2*time.Second, 10*time.Millisecond)
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	require.Len(t, lines, 2, b.String())
+	require.Contains(t, lines[0], "superfluous")
+	require.Regexp(t, `^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d http: 1000 TLS handshakes failed in the last 50ms; the first: tls: client requested unsupported application protocols \(\[x+… \(\d+ more bytes not logged\)$`, lines[1])
+
+	// The next failure starts a new interval; stopping writes its count.
+	l.Printf("http: TLS handshake error from [2001:db8::1]:443: EOF")
+	e.flush()
+	require.Contains(t, b.String(), "http: 1 TLS handshake failed in the last 50ms; the first: EOF\n")
+	require.NotContains(t, b.String(), "203.0.113")
+	require.NotContains(t, b.String(), "2001:db8")
+}
+
+// syncBuffer is a log written by timers while a test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 func TestWriteDeadline(t *testing.T) {
 	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	lim := DefaultLimits()
 	tests := []struct {
 		give int64
 		want time.Duration
 	}{
-		{give: 1, want: WriteTimeout},
-		{give: 10 << 10, want: WriteTimeout},
-		{give: 1 << 20, want: WriteTimeout + 32*time.Second},
-		// app.wasm: about four minutes more at 256 kbit/s.
-		{give: 7844143, want: WriteTimeout + 239*time.Second},
+		{give: 1, want: 30 * time.Second},
+		{give: 16 << 10, want: 30*time.Second + 500*time.Millisecond},
+		{give: 1 << 20, want: 30*time.Second + 32*time.Second},
+		// app.wasm with Brotli, and with gzip: 46 and 63 seconds more at
+		// 256 kbit/s.
+		{give: 1501444, want: 30*time.Second + 45820*time.Millisecond},
+		{give: 2060901, want: 30*time.Second + 62893*time.Millisecond},
 	}
 	for _, tt := range tests {
-		require.Equal(t, now.Add(tt.want), writeDeadline(now, tt.give), tt.give)
+		require.WithinDuration(t, now.Add(tt.want), writeDeadline(now, tt.give, lim), time.Millisecond, tt.give)
 	}
 }
 

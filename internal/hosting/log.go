@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"regexp"
 	"sync"
 	"time"
 )
@@ -85,23 +84,4 @@ func (l *lockedWriter) Write(b []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.Write(b)
-}
-
-// addresses matches IPv4 addresses and bracketed IPv6 addresses (with a
-// colon inside, unlike a list such as "[301]"), each with an optional port,
-// as net/http prints a client's address.
-var addresses = regexp.MustCompile(`\[[0-9A-Fa-f.%\w-]*:[0-9A-Fa-f:.%\w-]*\](:\d+)?|\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b`)
-
-// scrubber removes client addresses from net/http's own error log. The
-// server logs, for instance, "http: TLS handshake error from
-// 203.0.113.7:51234: tls: client offered only unsupported versions" for
-// every old browser or scanner it turns away; the reason is worth keeping,
-// the address is not.
-type scrubber struct{ w io.Writer }
-
-func (s scrubber) Write(b []byte) (int, error) {
-	if _, err := s.w.Write(addresses.ReplaceAll(b, []byte("[client]"))); err != nil {
-		return 0, err
-	}
-	return len(b), nil
 }

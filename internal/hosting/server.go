@@ -10,32 +10,10 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 )
-
-// Timeouts and limits of both listeners. They bound what a slow or
-// malicious client can hold: a connection that sends its request line and
-// headers slowly (ReadHeaderTimeout), a request that is never finished
-// (ReadTimeout), an answer read slowly (WriteTimeout, see slowClients), a
-// connection kept open doing nothing (IdleTimeout) and oversized headers
-// (MaxHeaderBytes; the site sets no cookie, so real requests are small).
-const (
-	ReadHeaderTimeout = 5 * time.Second
-	ReadTimeout       = 10 * time.Second
-	WriteTimeout      = 30 * time.Second
-	IdleTimeout       = 60 * time.Second
-	MaxHeaderBytes    = 8 << 10
-	// shutdownTimeout is how long requests under way may finish once the
-	// context ends.
-	shutdownTimeout = 5 * time.Second
-)
-
-// minDownloadRate is the slowest download the server keeps waiting for, in
-// bytes a second (256 kbit/s). See slowClients.
-const minDownloadRate = 32 << 10
 
 // Server serves a built site folder on its own, without another web server
 // in front: over HTTPS, TLS 1.3 only, when it has a certificate, otherwise
@@ -64,9 +42,20 @@ type Server struct {
 	// same host and path over HTTPS, and serves nothing else.
 	RedirectAddr string
 	// Log receives one line per request (see [LogRequests]) and net/http's
-	// own errors with client addresses removed. Nil discards them.
+	// own errors, scrubbed and bounded (see errorLog). Nil discards them.
 	Log io.Writer
+	// Limits are the timeouts and rates; zero fields take [DefaultLimits].
+	Limits Limits
+	// ListenConfig binds the addresses; its zero value is what net.Listen
+	// does. It lets a caller set socket options: the slow-client test
+	// shrinks the send buffer so that a slow reader is felt at once, not
+	// after megabytes of kernel buffering.
+	ListenConfig net.ListenConfig
 }
+
+// shutdownTimeout is how long requests under way may finish once the
+// context ends.
+const shutdownTimeout = 5 * time.Second
 
 // TLS reports whether s serves HTTPS.
 func (s *Server) TLS() bool { return s.CertFile != "" || s.KeyFile != "" }
@@ -97,6 +86,7 @@ type Listening struct {
 	base               string
 	site, redirect     *http.Server
 	siteLn, redirectLn net.Listener
+	errors             *errorLog
 }
 
 // Listen validates s, loads the certificate and binds the address(es).
@@ -112,11 +102,13 @@ func (s *Server) Listen() (*Listening, error) {
 	}
 	// One lock for request lines and error lines alike.
 	lw := &lockedWriter{w: logw}
-	errorLog := log.New(scrubber{lw}, "", log.LstdFlags|log.LUTC)
+	lim := s.Limits.orDefaults()
+	errs := newErrorLog(lw, lim.LogInterval)
+	errorLog := errs.logger()
 
-	l := &Listening{tls: s.TLS(), base: s.Base}
-	site := LogRequests(slowClients(Handler(s.Site, l.tls)), lw)
-	l.site = newHTTPServer(site, errorLog)
+	l := &Listening{tls: s.TLS(), base: s.Base, errors: errs}
+	site := LogRequests(slowClients(Handler(s.Site, l.tls), lim), lw)
+	l.site = newHTTPServer(site, errorLog, lim)
 	if l.tls {
 		certs := &certLoader{certFile: s.CertFile, keyFile: s.KeyFile, log: errorLog}
 		if err := certs.load(); err != nil {
@@ -130,16 +122,17 @@ func (s *Server) Listen() (*Listening, error) {
 	}
 
 	var err error
-	if l.siteLn, err = net.Listen("tcp", s.Addr); err != nil {
+	ctx := context.Background()
+	if l.siteLn, err = s.ListenConfig.Listen(ctx, "tcp", s.Addr); err != nil {
 		return nil, err
 	}
 	if s.RedirectAddr != "" {
-		if l.redirectLn, err = net.Listen("tcp", s.RedirectAddr); err != nil {
+		if l.redirectLn, err = s.ListenConfig.Listen(ctx, "tcp", s.RedirectAddr); err != nil {
 			l.siteLn.Close()
 			return nil, err
 		}
 		_, port, _ := net.SplitHostPort(l.siteLn.Addr().String())
-		l.redirect = newHTTPServer(LogRequests(Handler(redirectToHTTPS(port), false), lw), errorLog)
+		l.redirect = newHTTPServer(LogRequests(Handler(redirectToHTTPS(port), false), lw), errorLog, lim)
 	}
 	return l, nil
 }
@@ -154,13 +147,19 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 	return l.Serve(ctx)
 }
 
-func newHTTPServer(h http.Handler, errorLog *log.Logger) *http.Server {
+// newHTTPServer makes a server of h with lim's timeouts. They bound what a
+// slow or malicious client can hold: a connection that sends its request
+// line and headers slowly (ReadHeaderTimeout), a request that is never
+// finished (ReadTimeout), an answer read slowly (WriteTimeout, see
+// slowClients), a connection kept open doing nothing (IdleTimeout) and
+// oversized headers ([MaxHeaderBytes]).
+func newHTTPServer(h http.Handler, errorLog *log.Logger, lim Limits) *http.Server {
 	return &http.Server{
 		Handler:           h,
-		ReadHeaderTimeout: ReadHeaderTimeout,
-		ReadTimeout:       ReadTimeout,
-		WriteTimeout:      WriteTimeout,
-		IdleTimeout:       IdleTimeout,
+		ReadHeaderTimeout: lim.ReadHeaderTimeout,
+		ReadTimeout:       lim.ReadTimeout,
+		WriteTimeout:      lim.WriteTimeout,
+		IdleTimeout:       lim.IdleTimeout,
 		MaxHeaderBytes:    MaxHeaderBytes,
 		ErrorLog:          errorLog,
 		// "OPTIONS *" goes to Handler too (405, with the headers) instead
@@ -238,6 +237,7 @@ func (l *Listening) Serve(ctx context.Context) error {
 	for ; running > 0; running-- {
 		errs = append(errs, <-errc)
 	}
+	l.errors.flush()
 	var kept []error
 	for _, err := range errs {
 		if err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -249,6 +249,7 @@ func (l *Listening) Serve(ctx context.Context) error {
 
 // Close releases the listeners of a Listening that will not Serve.
 func (l *Listening) Close() error {
+	l.errors.flush()
 	err := l.siteLn.Close()
 	if l.redirectLn != nil {
 		err = errors.Join(err, l.redirectLn.Close())
@@ -301,54 +302,6 @@ func validHost(host string) bool {
 		}
 	}
 	return true
-}
-
-// slowClients gives a large response more time than WriteTimeout.
-//
-// WriteTimeout alone would cut off anyone who cannot fetch the whole
-// answer in 30 seconds: app.wasm is several megabytes, which needs more
-// than 2 Mbit/s, and a visitor on a weak mobile connection would never get
-// the app (nor, since its precache is all-or-nothing, the offline copy).
-// So a response whose length is known gets WriteTimeout plus the time its
-// body takes at minDownloadRate. A client slower than that is still cut
-// off, so a deliberately slow reader holds a connection for minutes at
-// most, never indefinitely.
-func slowClients(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(&deadlineWriter{ResponseWriter: w}, r)
-	})
-}
-
-type deadlineWriter struct {
-	http.ResponseWriter
-	done bool
-}
-
-func (w *deadlineWriter) WriteHeader(code int) {
-	if !w.done && code >= 200 {
-		w.done = true
-		size, err := strconv.ParseInt(w.Header().Get("Content-Length"), 10, 64)
-		if err == nil && size > 0 {
-			// Errors mean the connection cannot take a deadline; the
-			// server's WriteTimeout then stays.
-			_ = http.NewResponseController(w.ResponseWriter).SetWriteDeadline(writeDeadline(time.Now(), size))
-		}
-	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w *deadlineWriter) Write(b []byte) (int, error) {
-	if !w.done {
-		w.WriteHeader(http.StatusOK)
-	}
-	return w.ResponseWriter.Write(b)
-}
-
-func (w *deadlineWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
-
-// writeDeadline is when sending size bytes from now must be done.
-func writeDeadline(now time.Time, size int64) time.Time {
-	return now.Add(WriteTimeout + time.Duration(size/minDownloadRate)*time.Second)
 }
 
 // certLoader hands the TLS stack the certificate, reading the files again

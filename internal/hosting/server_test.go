@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -94,8 +95,9 @@ func TestServerTLSVersions(t *testing.T) {
 
 	client.CloseIdleConnections()
 	require.NoError(t, stop())
-	// net/http logged the refused handshakes, without the client's address.
-	require.Contains(t, log.String(), "TLS handshake error from [client]")
+	// The refused handshakes are counted, with the first reason and
+	// without the client's address.
+	require.Regexp(t, `http: 3 TLS handshakes failed in the last minute; the first: tls: client offered only unsupported versions: \[30[123]\]\n`, log.String())
 	require.NotContains(t, log.String(), "127.0.0.1")
 }
 
@@ -318,6 +320,19 @@ func TestServerTraversal(t *testing.T) {
 		{give: "/./../secret.txt", want: 400},
 		{give: "/_headers", want: 404},
 		{give: "/_hosting/Caddyfile", want: 404},
+		{give: "/.env", want: 404},
+		{give: "/%2eenv", want: 404},
+		{give: "/.git/config", want: 404},
+		{give: "/%2Egit/config", want: 404},
+		{give: "/web/.notes.txt", want: 404},
+		{give: "/.well-known/x", want: 404},
+		{give: "/leak", want: 404},
+		{give: "/leak.html", want: 404},
+		{give: "/passwd", want: 404},
+		{give: "/rootdir/etc/passwd", want: 404},
+		{give: "/rootdir/", want: 404},
+		{give: "/alias", want: 404},
+		{give: "/webalias/site.css", want: 404},
 	}
 	for _, tt := range tests {
 		t.Run(tt.give, func(t *testing.T) {
@@ -333,7 +348,7 @@ func TestServerTraversal(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, tt.want, res.StatusCode)
 			requireSecurityHeaders(t, res.Header, false)
-			for _, secret := range []string{secretOutside, secretModule, "root:", "Cache-Control: public", "protocols tls1.3"} {
+			for _, secret := range append(secrets, "Cache-Control: public", "protocols tls1.3") {
 				require.NotContains(t, string(body), secret)
 			}
 		})
@@ -373,4 +388,38 @@ func TestServerCertificateRenewal(t *testing.T) {
 	require.Equal(t, second.String(), serial())
 	require.NoError(t, stop())
 	require.Equal(t, 1, strings.Count(log.String(), "cannot be loaded"), log.String())
+}
+
+// TestServerHeaderLimit measures the real limit of a request's line and
+// headers: MaxHeaderBytes plus the 4096 bytes net/http adds, 12,288 in all.
+func TestServerHeaderLimit(t *testing.T) {
+	dir := makeSite(t)
+	l, stop := start(t, &hosting.Server{Addr: "127.0.0.1:0", Site: staticsite.FileServer(dir, "")})
+	tests := []struct {
+		give int // bytes of the whole request
+		want int
+	}{
+		{give: 8 << 10, want: 200},
+		{give: hosting.MaxHeaderBytes + 4096, want: 200},
+		{give: hosting.MaxHeaderBytes + 4096 + 1, want: 431},
+		{give: 64 << 10, want: 431},
+	}
+	for _, tt := range tests {
+		t.Run(strconv.Itoa(tt.give), func(t *testing.T) {
+			head := "GET /metadata HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nX-Pad: "
+			req := head + strings.Repeat("p", tt.give-len(head)-len("\r\n\r\n")) + "\r\n\r\n"
+			require.Len(t, req, tt.give)
+			conn, err := net.DialTimeout("tcp", l.Addr().String(), 2*time.Second)
+			require.NoError(t, err)
+			defer conn.Close()
+			require.NoError(t, conn.SetDeadline(time.Now().Add(2*time.Second)))
+			_, err = io.WriteString(conn, req)
+			require.NoError(t, err)
+			res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+			require.NoError(t, err)
+			res.Body.Close()
+			require.Equal(t, tt.want, res.StatusCode)
+		})
+	}
+	require.NoError(t, stop())
 }

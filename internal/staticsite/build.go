@@ -14,7 +14,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -129,6 +128,9 @@ func Build(s *site.Site, o Options) (Result, error) {
 		o.Go = "go"
 	}
 	if err := checkWasmExec(o.Go, o.WasmExec); err != nil {
+		return Result{}, err
+	}
+	if err := checkWebDir(o.WebDir); err != nil {
 		return Result{}, err
 	}
 	if err := resetOut(o.Out); err != nil {
@@ -344,36 +346,6 @@ func resetOut(out string) error {
 		return err
 	}
 	return os.MkdirAll(out, 0o755)
-}
-
-func copyDir(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, p)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		in, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer in.Close()
-		outf, err := os.Create(target)
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(outf, in); err != nil {
-			outf.Close()
-			return err
-		}
-		return outf.Close()
-	})
 }
 
 // hashTree hashes the base path, the running generator's executable and

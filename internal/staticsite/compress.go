@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/andybalholm/brotli"
 )
@@ -93,28 +92,4 @@ func gzipBytes(raw []byte) ([]byte, error) {
 	}
 	err = w.Close()
 	return buf.Bytes(), err
-}
-
-// encodings are the content codings served, best first.
-var encodings = []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}}
-
-// acceptedSibling returns the compressed sibling of name to send for the
-// request's Accept-Encoding, if one exists.
-func acceptedSibling(dir, name, acceptEncoding string) (file, coding string) {
-	accepted := map[string]bool{}
-	for _, part := range strings.Split(acceptEncoding, ",") {
-		token, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.ReplaceAll(strings.TrimSpace(params), " ", "") != "q=0" {
-			accepted[strings.ToLower(strings.TrimSpace(token))] = true
-		}
-	}
-	for _, e := range encodings {
-		if accepted[e.token] {
-			sibling := name + e.ext
-			if fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(sibling))); err == nil && !fi.IsDir() {
-				return sibling, e.token
-			}
-		}
-	}
-	return "", ""
 }

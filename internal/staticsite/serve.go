@@ -1,10 +1,10 @@
 package staticsite
 
 import (
+	"io"
 	"net/http"
 	"os"
 	"path"
-	"path/filepath"
 	"strings"
 )
 
@@ -19,6 +19,10 @@ import (
 // brotli_static, Caddy's precompressed), it answers with the .br or .gz
 // sibling the build wrote when the browser accepts it.
 //
+// It serves plain files only, through os.Root: no symbolic link, no file
+// or folder whose name starts with a dot (see [plainFile]), nothing
+// outside dir.
+//
 // It is what `callprivacy serve` and the browser tests use, so that both
 // see the site exactly as a plain static host would serve it.
 func FileServer(dir, base string) http.Handler {
@@ -28,6 +32,16 @@ func FileServer(dir, base string) http.Handler {
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
+		// Opened per request, not once: the folder can be rebuilt (emptied
+		// and written again) while the handler exists, and `serve` makes
+		// the handler before it builds.
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		defer root.Close()
+
 		p := path.Clean("/" + r.URL.Path)
 		if base != "" && r.URL.Path == base {
 			http.Redirect(w, r, base+"/", http.StatusMovedPermanently)
@@ -35,35 +49,34 @@ func FileServer(dir, base string) http.Handler {
 		}
 		rel, ok := strings.CutPrefix(p, base)
 		if base != "" && (!ok || (rel != "" && rel[0] != '/')) {
-			notFound(w, dir)
+			notFound(w, root)
 			return
 		}
 		if rel == "" || rel == "/" {
 			rel = "/index.html"
 		}
-		name, ok := resolve(dir, rel)
+		name, ok := resolve(root, rel)
 		if !ok {
-			notFound(w, dir)
+			notFound(w, root)
 			return
 		}
-		file := name
+		file, coding := name, ""
 		if compressible[path.Ext(name)] {
 			w.Header().Add("Vary", "Accept-Encoding")
-			if sibling, coding := acceptedSibling(dir, name, r.Header.Get("Accept-Encoding")); sibling != "" {
-				file = sibling
-				w.Header().Set("Content-Encoding", coding)
+			file, coding = acceptedSibling(root, name, r.Header.Get("Accept-Encoding"))
+			if file == "" {
+				file = name
 			}
 		}
-		f, err := os.Open(filepath.Join(dir, filepath.FromSlash(file)))
-		if err != nil {
-			notFound(w, dir)
+		f, fi, ok := openPlain(root, strings.TrimPrefix(file, "/"))
+		if !ok {
+			notFound(w, root)
 			return
 		}
 		defer f.Close()
-		fi, err := f.Stat()
-		if err != nil {
-			notFound(w, dir)
-			return
+		if coding != "" {
+			w.Header().Set("Content-Encoding", coding)
+			w = &lengthWriter{ResponseWriter: w, size: fi.Size()}
 		}
 		// HTML and the service worker must be revalidated, or a visitor
 		// could be stuck on an old version.
@@ -78,26 +91,27 @@ func FileServer(dir, base string) http.Handler {
 	})
 }
 
-// resolve maps a request path to a file of dir: the file itself, or the
-// same path with .html added.
-func resolve(dir, rel string) (string, bool) {
+// resolve maps a request path to a plain file of root (see [plainFile]):
+// the file itself, or the same path with .html added.
+func resolve(root *os.Root, rel string) (string, bool) {
 	for _, candidate := range []string{rel, rel + ".html"} {
-		fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(candidate)))
-		if err == nil && !fi.IsDir() {
+		if _, ok := plainFile(root, strings.TrimPrefix(candidate, "/")); ok {
 			return candidate, true
 		}
 	}
 	return "", false
 }
 
-func notFound(w http.ResponseWriter, dir string) {
-	b, err := os.ReadFile(filepath.Join(dir, "404.html"))
-	if err != nil {
+// notFound answers 404 with the site's own 404 page.
+func notFound(w http.ResponseWriter, root *os.Root) {
+	f, _, ok := openPlain(root, "404.html")
+	if !ok {
 		http.NotFound(w, nil)
 		return
 	}
+	defer f.Close()
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-cache")
 	w.WriteHeader(http.StatusNotFound)
-	_, _ = w.Write(b)
+	_, _ = io.Copy(w, f)
 }
