@@ -64,3 +64,19 @@ func await(p app.Value) (app.Value, error) {
 	r := <-ch
 	return r.v, r.err
 }
+
+// YieldToBrowser lets the browser run what is waiting (input, painting)
+// before the app goes on. Go's start-up work runs in one JavaScript task
+// until the Go program blocks; on a slow phone, decoding the site's data
+// and mounting the page in the same task kept the main thread busy for
+// over a third of a second. Waiting on a timer splits them.
+func YieldToBrowser() {
+	done := make(chan struct{})
+	f := app.FuncOf(func(app.Value, []app.Value) any {
+		close(done)
+		return nil
+	})
+	defer f.Release()
+	app.Window().Call("setTimeout", f, 0)
+	<-done
+}

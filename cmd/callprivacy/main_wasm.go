@@ -8,9 +8,9 @@ import (
 	ui "callprivacy/app"
 )
 
-// main is the browser app. The page is already readable when it starts
-// (every route is prerendered); the app takes over to make navigation
-// instant and, later, the questionnaire interactive.
+// main is the browser app, which only the questionnaire starts
+// (site.NeedsApp). The page is already readable when it starts (every
+// route is prerendered); the app makes the questionnaire interactive.
 func main() {
 	s, err := ui.FetchSite()
 	if err != nil {
@@ -18,6 +18,9 @@ func main() {
 		app.Log("callprivacy: the app could not start, the page stays as it is:", err)
 		return
 	}
+	// Decoding the data was one task; mounting the page is another, so
+	// that a tap in between is not kept waiting for both.
+	ui.YieldToBrowser()
 	ui.Register(s)
 	ui.RepairLocation()
 	ui.WatchLocation()

@@ -88,3 +88,22 @@ func Link(base, path string) string {
 	}
 	return base + path
 }
+
+// ForBrowser is the part of s the browser app reads from site.json: the
+// bodies (HTML and contents) of the pages it never renders are left out,
+// since those pages are plain documents (NeedsApp). Decoding JSON is slow
+// in wasm, and the bodies were two thirds of the file: on a phone this is
+// time the questionnaire's first screen waits with its main thread busy.
+// Titles, menu labels and the rest stay, for the frame around the
+// questionnaire.
+func (s *Site) ForBrowser() *Site {
+	b := *s
+	b.Pages = make([]Page, len(s.Pages))
+	for i, p := range s.Pages {
+		if !NeedsApp(p.Path) {
+			p.HTML, p.TOC = "", nil
+		}
+		b.Pages[i] = p
+	}
+	return &b
+}

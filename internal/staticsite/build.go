@@ -161,11 +161,7 @@ func Build(s *site.Site, o Options) (Result, error) {
 	if err := os.WriteFile(filepath.Join(web, HighlightFile), []byte(css), 0o644); err != nil {
 		return Result{}, err
 	}
-	data, err := json.Marshal(s)
-	if err != nil {
-		return Result{}, err
-	}
-	if err := os.WriteFile(filepath.Join(web, ui.SiteFile), data, 0o644); err != nil {
+	if err := writeSiteData(filepath.Join(web, ui.SiteFile), s.ForBrowser()); err != nil {
 		return Result{}, err
 	}
 	wasmExec, err := os.ReadFile(o.WasmExec)

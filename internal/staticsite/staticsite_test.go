@@ -201,6 +201,36 @@ func TestBuild(t *testing.T) {
 		require.Equal(t, string(want), string(got))
 	})
 
+	t.Run("the browser's data holds the bodies of the pages the app renders, and only those", func(t *testing.T) {
+		b, err := os.ReadFile(filepath.Join(out, "web", "site.json"))
+		require.NoError(t, err)
+		require.NotContains(t, string(b), `\u003c`, "HTML in site.json is not escaped for a page it never enters")
+		var got site.Site
+		require.NoError(t, json.Unmarshal(b, &got))
+		require.Len(t, got.Pages, len(s.Pages))
+		for i, p := range got.Pages {
+			require.Equal(t, s.Pages[i].Title, p.Title, p.Path)
+			if site.NeedsApp(p.Path) {
+				require.Equal(t, s.Pages[i].HTML, p.HTML, p.Path)
+				require.Equal(t, s.Pages[i].TOC, p.TOC, p.Path)
+			} else {
+				require.Empty(t, p.HTML, p.Path)
+				require.Empty(t, p.TOC, p.Path)
+			}
+		}
+		// Everything else is as the whole site would come through JSON
+		// (which leaves out the fields only the build reads).
+		whole, err := json.Marshal(s)
+		require.NoError(t, err)
+		var want site.Site
+		require.NoError(t, json.Unmarshal(whole, &want))
+		require.Equal(t, want.NotFound, got.NotFound)
+		require.Equal(t, want.Questionnaire, got.Questionnaire)
+		require.Equal(t, want.Platforms, got.Platforms)
+		require.Equal(t, want.Labels, got.Labels)
+		require.Equal(t, want.Settings, got.Settings)
+	})
+
 	t.Run("service worker precaches every route and the site's data", func(t *testing.T) {
 		b, err := os.ReadFile(filepath.Join(out, "app-worker.js"))
 		require.NoError(t, err)
