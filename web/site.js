@@ -69,7 +69,7 @@
   if ("serviceWorker" in navigator && !document.querySelector('script[src$="/app.js"]')) {
     const worker = ((document.querySelector(".site") || document.body).dataset || {}).worker;
     if (worker) {
-      const register = () => navigator.serviceWorker.register(worker).catch((err) => {
+      const register = () => navigator.serviceWorker.register(worker, { updateViaCache: "none" }).catch((err) => {
         console.warn("callprivacy: no offline copy:", err);
       });
       if (document.readyState === "complete") {

@@ -19,6 +19,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -196,6 +197,9 @@ func Build(s *site.Site, o Options) (Result, error) {
 		if err := registerWorkerAfterWasm(filepath.Join(o.Out, "app.js")); err != nil {
 			return err
 		}
+		if err := registerWorkerUncached(filepath.Join(o.Out, "app.js")); err != nil {
+			return err
+		}
 		if err := quoteLoadingLabel(filepath.Join(o.Out, "app.js"), h.LoadingLabel); err != nil {
 			return err
 		}
@@ -226,6 +230,9 @@ func Build(s *site.Site, o Options) (Result, error) {
 		return Result{}, err
 	}
 	if err := generate(version); err != nil {
+		return Result{}, err
+	}
+	if err := embedIntegrity(o.Out, base); err != nil {
 		return Result{}, err
 	}
 	if o.CacheDir == "" {
@@ -378,7 +385,8 @@ func hashTree(dir, base string, skip func(rel string) bool) (string, error) {
 }
 
 // workerTemplate is the service worker; go-app fills in {{.Version}} and
-// {{.ResourcesToCache}}.
+// {{.ResourcesToCache}}, fillWorker the not-found page and embedIntegrity
+// the files' hashes.
 //
 //go:embed app-worker.js
 var workerTemplate string
@@ -412,6 +420,28 @@ func registerWorkerAfterWasm(file string) error {
 		return fmt.Errorf("%s: go-app's start-up code has changed; update registerWorkerAfterWasm in internal/staticsite", file)
 	}
 	b = bytes.Replace(b, []byte(goAppStart), []byte("goappWatchForUpdate();\ngoappWatchForInstallable();\ngoappInitWebAssembly().finally(goappInitServiceWorker);\n"), 1)
+	return os.WriteFile(file, b, 0o644)
+}
+
+// goAppRegister is how go-app v10.1.11's app.js registers the worker.
+var goAppRegister = regexp.MustCompile(`navigator\.serviceWorker\.register\(\s*("[^"]*")\s*\)`)
+
+// registerWorkerUncached makes app.js register the worker as web/site.js
+// does, with updateViaCache "none": the browser then fetches the worker
+// script from the server, never from its HTTP cache, each time it checks
+// for a new version, so that an install that failed (see app-worker.js)
+// is tried again on the next visit. (It is the default for the script
+// itself; saying so keeps both registrations identical, and a
+// registration that changes the setting would start a check each time.)
+func registerWorkerUncached(file string) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	if n := len(goAppRegister.FindAllIndex(b, -1)); n != 1 {
+		return fmt.Errorf("%s: go-app's worker registration has changed (%d found); update registerWorkerUncached in internal/staticsite", file, n)
+	}
+	b = goAppRegister.ReplaceAll(b, []byte(`navigator.serviceWorker.register($1, { updateViaCache: "none" })`))
 	return os.WriteFile(file, b, 0o644)
 }
 

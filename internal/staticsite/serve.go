@@ -42,20 +42,11 @@ func FileServer(dir, base string) http.Handler {
 		}
 		defer root.Close()
 
-		p := path.Clean("/" + r.URL.Path)
 		if base != "" && r.URL.Path == base {
 			http.Redirect(w, r, base+"/", http.StatusMovedPermanently)
 			return
 		}
-		rel, ok := strings.CutPrefix(p, base)
-		if base != "" && (!ok || (rel != "" && rel[0] != '/')) {
-			notFound(w, root)
-			return
-		}
-		if rel == "" || rel == "/" {
-			rel = "/index.html"
-		}
-		name, ok := resolve(root, rel)
+		name, ok := locate(root, base, r.URL.Path)
 		if !ok {
 			notFound(w, root)
 			return
@@ -89,6 +80,21 @@ func FileServer(dir, base string) http.Handler {
 		// The type comes from the page's own name, not the sibling's.
 		http.ServeContent(w, r, name, fi.ModTime(), f)
 	})
+}
+
+// locate maps the path of a request to the file of root that answers it,
+// under base: the base itself and base/ are index.html. The build uses it
+// too, to hash the file each precached address is answered with.
+func locate(root *os.Root, base, urlPath string) (string, bool) {
+	p := path.Clean("/" + urlPath)
+	rel, ok := strings.CutPrefix(p, base)
+	if base != "" && (!ok || (rel != "" && rel[0] != '/')) {
+		return "", false
+	}
+	if rel == "" || rel == "/" {
+		rel = "/index.html"
+	}
+	return resolve(root, rel)
 }
 
 // resolve maps a request path to a plain file of root (see [plainFile]):

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/andybalholm/brotli"
 	"github.com/stretchr/testify/require"
 
 	"callprivacy/internal/content"
@@ -241,6 +242,33 @@ func TestBuild(t *testing.T) {
 		require.Contains(t, worker, `"/web/site.json"`)
 		require.Contains(t, worker, `const version = "`+res.Version+`"`)
 		require.Contains(t, worker, `const notFoundPage = "/404"`)
+	})
+
+	t.Run("the worker holds the hash of every file it precaches, as a browser decodes it", func(t *testing.T) {
+		b, err := os.ReadFile(filepath.Join(out, "app-worker.js"))
+		require.NoError(t, err)
+		worker := string(b)
+		var urls []string
+		var sums map[string]string
+		require.NoError(t, json.Unmarshal([]byte(regexp.MustCompile(`(?m)^const resources = (.*);$`).FindStringSubmatch(worker)[1]), &urls))
+		require.NoError(t, json.Unmarshal([]byte(regexp.MustCompile(`(?m)^const integrity = (.*);$`).FindStringSubmatch(worker)[1]), &sums))
+		require.Len(t, sums, len(urls))
+		files := FileServer(out, "")
+		for _, u := range urls {
+			req := httptest.NewRequest("GET", u, nil)
+			req.Header.Set("Accept-Encoding", "br")
+			rec := httptest.NewRecorder()
+			files.ServeHTTP(rec, req)
+			require.Equal(t, 200, rec.Code, u)
+			var body io.Reader = rec.Body
+			if rec.Header().Get("Content-Encoding") == "br" {
+				body = brotli.NewReader(body)
+			}
+			decoded, err := io.ReadAll(body)
+			require.NoError(t, err, u)
+			require.Equal(t, sri(string(decoded)), sums[u], u)
+		}
+		require.Regexp(t, `const cacheName = "callprivacy-" \+ version \+ "-[0-9a-f]{16}";`, worker)
 	})
 
 	t.Run("the same content builds the same version", func(t *testing.T) {
