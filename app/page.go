@@ -71,6 +71,7 @@ func (p *page) Render() app.UI {
 				app.H1().ID("page-title").TabIndex(-1).Text(pg.Title),
 				when(len(pg.TOC) >= 3, func() app.UI { return tableOfContents(lb, pg.TOC) }),
 				app.Raw(site.WithBase(pg.HTML, basePath())),
+				when(pg.OffersRemoval, func() app.UI { return removeSiteData(s.Labels.Device) }),
 				when(p.Path == site.QuestionnairePath, func() app.UI { return newQuestionnaire() }),
 			),
 		),

@@ -66,18 +66,64 @@
   // worker once the app has arrived (app.js); every other page is a plain
   // document and registers it here, after the page has loaded, so that
   // its downloads never compete with the page's own.
+  // registering settles once this page's registration has; removing the
+  // site's data waits for it, so that a registration still under way
+  // cannot bring the offline copy back just after it was deleted.
+  let registering = Promise.resolve();
+  let removed = false;
   if ("serviceWorker" in navigator && !document.querySelector('script[src$="/app.js"]')) {
     const worker = ((document.querySelector(".site") || document.body).dataset || {}).worker;
     if (worker) {
-      const register = () => navigator.serviceWorker.register(worker, { updateViaCache: "none" }).catch((err) => {
-        console.warn("callprivacy: no offline copy:", err);
-      });
+      const register = () => {
+        if (removed) {
+          return;
+        }
+        registering = navigator.serviceWorker.register(worker, { updateViaCache: "none" }).catch((err) => {
+          console.warn("callprivacy: no offline copy:", err);
+        });
+      };
       if (document.readyState === "complete") {
         register();
       } else {
         window.addEventListener("load", register);
       }
     }
+  }
+
+  // Remove this site from this device: unregister the service worker and
+  // delete every cache of this origin, which is the whole offline copy.
+  // Nothing goes over the network. History and an installed icon are the
+  // browser's, out of a page's reach; the page's own words say so.
+  const removal = document.querySelector(".remove-site-data button");
+  if (removal && ("serviceWorker" in navigator || "caches" in window)) {
+    const status = document.querySelector(".remove-site-data-status");
+    const say = (text) => {
+      if (status) {
+        status.textContent = text || "";
+      }
+    };
+    removal.hidden = false;
+    removal.addEventListener("click", async () => {
+      removal.disabled = true;
+      removed = true;
+      say(removal.dataset.working);
+      try {
+        await registering;
+        if ("serviceWorker" in navigator) {
+          const registrations = await navigator.serviceWorker.getRegistrations();
+          await Promise.all(registrations.map((r) => r.unregister()));
+        }
+        if ("caches" in window) {
+          const keys = await caches.keys();
+          await Promise.all(keys.map((k) => caches.delete(k)));
+        }
+        say(removal.dataset.done);
+      } catch (err) {
+        console.warn("callprivacy: removing the offline copy:", err);
+        say(removal.dataset.failed);
+        removal.disabled = false;
+      }
+    });
   }
 
   // A new version: the service worker installs it in the background and

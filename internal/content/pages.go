@@ -13,6 +13,9 @@ type pageMeta struct {
 	Title       string `yaml:"title"`
 	Description string `yaml:"description"`
 	Nav         string `yaml:"nav"`
+	// RemoveSiteData shows the control that removes the site's offline
+	// copy from the device after the page's text.
+	RemoveSiteData bool `yaml:"remove_site_data"`
 }
 
 // page reads and renders one ordinary page.
@@ -79,12 +82,13 @@ func (l *loader) render(file, route string, src []byte, v any, m *pageMeta) (loa
 	}
 	return loadedPage{
 		Page: site.Page{
-			Path:        route,
-			Title:       m.Title,
-			Description: m.Description,
-			Nav:         m.Nav,
-			HTML:        rendered.HTML,
-			TOC:         toc,
+			Path:          route,
+			Title:         m.Title,
+			Description:   m.Description,
+			Nav:           m.Nav,
+			OffersRemoval: m.RemoveSiteData,
+			HTML:          rendered.HTML,
+			TOC:           toc,
 		},
 		line: doc.line(),
 		doc:  doc,

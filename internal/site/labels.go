@@ -13,6 +13,21 @@ type Labels struct {
 	Platform      PlatformLabels      `json:"platform" yaml:"platform"`
 	Compare       CompareLabels       `json:"compare" yaml:"compare"`
 	Questionnaire QuestionnaireLabels `json:"questionnaire" yaml:"questionnaire"`
+	Device        DeviceLabels        `json:"device" yaml:"device"`
+}
+
+// DeviceLabels are the words of the control that removes what the site
+// keeps on the device (its offline copy), shown on the pages whose front
+// matter asks for it; web/site.js reads them from the control.
+type DeviceLabels struct {
+	_ noEqual
+
+	Button string `json:"button" yaml:"remove_button"`
+	// Working is announced while the browser deletes; Done and Failed
+	// replace it.
+	Working string `json:"working" yaml:"remove_working"`
+	Done    string `json:"done" yaml:"remove_done"`
+	Failed  string `json:"failed" yaml:"remove_failed"`
 }
 
 // FrameLabels are the words around every page.

@@ -61,6 +61,9 @@ type Page struct {
 	TOC []Heading `json:"toc,omitempty"`
 	// Platform is the platform's slug when the page describes one.
 	Platform string `json:"platform,omitempty"`
+	// OffersRemoval shows, after the page's text, the control that
+	// removes the site's offline copy from the device.
+	OffersRemoval bool `json:"offersRemoval,omitempty"`
 }
 
 // Heading is an entry of a page's table of contents.

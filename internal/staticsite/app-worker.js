@@ -113,11 +113,12 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(answer(request));
 });
 
+// answer looks in this version's cache without opening it: caches.open
+// would create it again after a reader removed the site's data.
 async function answer(request) {
-  const cache = await caches.open(cacheName);
   const navigation = request.mode === "navigate";
   // Pages are found whatever their query (?wasm=false), files exactly.
-  const cached = await cache.match(request, { ignoreSearch: navigation });
+  const cached = await caches.match(request, { cacheName, ignoreSearch: navigation });
   if (cached) {
     return cached;
   }
@@ -125,7 +126,7 @@ async function answer(request) {
     return await fetch(request);
   } catch (err) {
     if (navigation) {
-      const notFound = await cache.match(notFoundPage);
+      const notFound = await caches.match(notFoundPage, { cacheName });
       if (notFound) {
         return notFound;
       }
