@@ -48,7 +48,7 @@ func (p *page) OnNav(ctx app.Context) {
 	path := ctx.Page().URL().Path
 	if lastPath != "" && path != lastPath {
 		ctx.Defer(func(app.Context) {
-			if h1 := app.Window().GetElementByID("page-title"); h1.Truthy() {
+			if h1 := app.Window().GetElementByID(site.PageTitleID); h1.Truthy() {
 				h1.Call("focus")
 			}
 		})
@@ -64,11 +64,11 @@ func (p *page) Render() app.UI {
 	// that do not run the app.
 	return app.Div().Class("site").DataSet("app", renderedBy()).DataSet("worker", attr(link(site.WorkerPath))).
 		DataSet("update-notice", attr(lb.UpdateNotice)).DataSet("update-button", attr(lb.UpdateButton)).Body(
-		app.A().Class("skip-link").Href("#main").Text(lb.SkipLink),
+		app.A().Class("skip-link").Href("#"+site.MainID).Text(lb.SkipLink),
 		siteHeader(s, p.Path),
-		app.Main().ID("main").TabIndex(-1).Body(
+		app.Main().ID(site.MainID).TabIndex(-1).Body(
 			app.Article().Class("page").Body(
-				app.H1().ID("page-title").TabIndex(-1).Text(pg.Title),
+				app.H1().ID(site.PageTitleID).TabIndex(-1).Text(pg.Title),
 				when(len(pg.TOC) >= 3, func() app.UI { return tableOfContents(lb, pg.TOC) }),
 				app.Raw(site.WithBase(pg.HTML, basePath())),
 				when(pg.OffersRemoval, func() app.UI { return removeSiteData(s.Labels.Device) }),

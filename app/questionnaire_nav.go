@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"callprivacy/internal/questionnaire"
+	"callprivacy/internal/site"
 )
 
 // How the questionnaire moves between its steps: each step is a URL
@@ -17,10 +18,9 @@ import (
 // "q-" and its ID. The fragment holds where the client is, never what they
 // answered (except in a resumable link they ask for).
 const (
-	stepCheck     = "check"
-	stepResult    = "result"
-	questionStep  = "q-"
-	stepHeadingID = "step-heading"
+	stepCheck    = "check"
+	stepResult   = "result"
+	questionStep = "q-"
 )
 
 // OnNav follows the URL fragment: the browser's back and forward buttons
@@ -114,12 +114,12 @@ func (c *questionnairePage) afterStepChange(ctx app.Context, focus bool) {
 		if c.step < len(c.q.Questions()) {
 			question := c.q.Questions()[c.step]
 			for _, o := range question.Options {
-				if el := app.Window().GetElementByID("opt-" + question.ID + "-" + o.ID); el.Truthy() {
+				if el := app.Window().GetElementByID(site.OptionID(question.ID, o.ID)); el.Truthy() {
 					el.Set("checked", slices.Contains(c.answers[question.ID], o.ID))
 				}
 			}
 		}
-		if el := app.Window().GetElementByID(stepHeadingID); focus && el.Truthy() {
+		if el := app.Window().GetElementByID(site.StepHeadingID); focus && el.Truthy() {
 			el.Call("focus")
 		}
 	})

@@ -24,7 +24,7 @@ func (c *questionnairePage) renderResult() app.UI {
 	// the summary leaves all of them out until it is ticked.
 	consent := q.Consent(c.answers)
 	return app.Div().Class("step result").Body(
-		app.H2().ID(stepHeadingID).TabIndex(-1).Text(site.Fill(lb.ResultHeading, "name", top.Platform.Name)),
+		app.H2().ID(site.StepHeadingID).TabIndex(-1).Text(site.Fill(lb.ResultHeading, "name", top.Platform.Name)),
 		when(len(top.Next) > 0, func() app.UI {
 			return app.Div().Class("next-step").Body(app.H3().Text(lb.NextHeading), saidList(q.Site(), top.Next))
 		}),
@@ -65,13 +65,13 @@ func (c *questionnairePage) renderResult() app.UI {
 			app.P().Text(lb.SummaryIntro),
 			when(consent != "", func() app.UI {
 				return app.Div().Class("option").Body(
-					app.Input().Type("checkbox").ID("include-sensitive").Checked(c.includeSensitive).
+					app.Input().Type("checkbox").ID(site.IncludeSensitiveID).Checked(c.includeSensitive).
 						OnChange(func(ctx app.Context, e app.Event) { c.includeSensitive = ctx.JSSrc().Get("checked").Bool() }),
-					app.Label().For("include-sensitive").Text(consent),
+					app.Label().For(site.IncludeSensitiveID).Text(consent),
 				)
 			}),
-			app.Label().For("summary-text").Text(lb.SummaryLabel),
-			app.Textarea().ID("summary-text").ReadOnly(true).Rows(12).Text(summary),
+			app.Label().For(site.SummaryTextID).Text(lb.SummaryLabel),
+			app.Textarea().ID(site.SummaryTextID).ReadOnly(true).Rows(12).Text(summary),
 			app.Div().Class("actions").Body(
 				app.Button().Type("button").Class("primary").Text(lb.Copy).OnClick(c.onCopy),
 				app.Button().Type("button").Class("secondary").Text(lb.Print).
@@ -87,8 +87,8 @@ func (c *questionnairePage) renderResult() app.UI {
 				return app.Button().Type("button").Class("secondary").Text(lb.ResumeButton).OnClick(c.onMakeLink)
 			}).Else(func() app.UI {
 				return app.Div().Body(
-					app.Label().For("resume-link").Text(lb.ResumeLabel),
-					app.Input().ID("resume-link").Type("text").ReadOnly(true).Value(attr(c.resumeLink)),
+					app.Label().For(site.ResumeLinkID).Text(lb.ResumeLabel),
+					app.Input().ID(site.ResumeLinkID).Type("text").ReadOnly(true).Value(attr(c.resumeLink)),
 				)
 			}),
 		),
@@ -131,7 +131,7 @@ func saidList(s *site.Site, said []questionnaire.Said) app.UI {
 			when(ok, func() app.UI {
 				return app.Span().Body(
 					app.Text(" "),
-					app.A().Class("criterion").Href(attr(link(site.ComparePath)+"#criterion-"+c.Key)).
+					app.A().Class("criterion").Href(attr(link(site.ComparePath)+"#"+site.CriterionRowID(c.Key))).
 						Text(site.Fill(s.Labels.Questionnaire.CriterionLink, "label", c.Label)),
 				)
 			}),

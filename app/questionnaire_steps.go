@@ -20,7 +20,7 @@ func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
 	if question.Multiple {
 		kind = "checkbox"
 	}
-	errorID := "error-" + question.ID
+	errorID := site.ErrorID(question.ID)
 	fieldset := app.FieldSet()
 	if c.error != "" {
 		fieldset = fieldset.Class("has-error").Aria("describedby", attr(errorID))
@@ -35,23 +35,23 @@ func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
 		// Continue button would cancel the focus move onContinue defers.
 		app.Div().Class("error-slot").Body(
 			when(c.error != "", func() app.UI {
-				return app.Div().Class("error-summary").Aria("labelledby", "error-title").Role("alert").Body(
-					app.H2().ID("error-title").TabIndex(-1).Text(lb.ErrorTitle),
-					app.P().Body(app.A().Href(attr("#opt-"+question.ID+"-"+question.Options[0].ID)).Text(c.error)),
+				return app.Div().Class("error-summary").Aria("labelledby", site.ErrorTitleID).Role("alert").Body(
+					app.H2().ID(site.ErrorTitleID).TabIndex(-1).Text(lb.ErrorTitle),
+					app.P().Body(app.A().Href(attr("#"+site.OptionID(question.ID, question.Options[0].ID))).Text(c.error)),
 				)
 			}),
 		),
 		app.P().Class("progress").Text(site.Fill(lb.Progress, "n", strconv.Itoa(i+1), "total", strconv.Itoa(len(qs)))),
 		fieldset.Body(
 			app.Legend().Body(
-				app.H2().ID(stepHeadingID).TabIndex(-1).Text(question.Prompt),
+				app.H2().ID(site.StepHeadingID).TabIndex(-1).Text(question.Prompt),
 			),
 			when(question.Hint != "", func() app.UI { return app.P().Class("hint").Text(question.Hint) }),
 			when(c.error != "", func() app.UI { return app.P().Class("error-message").ID(attr(errorID)).Text(c.error) }),
 			app.Div().Class("options").Body(
 				app.Range(question.Options).Slice(func(j int) app.UI {
 					o := &question.Options[j]
-					id := "opt-" + question.ID + "-" + o.ID
+					id := site.OptionID(question.ID, o.ID)
 					selected := slices.Contains(chosen, o.ID)
 					in := app.Input().Type(kind).ID(attr(id)).Name(attr(question.ID)).Value(attr(o.ID)).OnChange(c.onChoose)
 					// go-app prerenders Checked(false) as checked="false", which
@@ -113,7 +113,7 @@ func (c *questionnairePage) onChoose(ctx app.Context, e app.Event) {
 	on := target.Get("checked").Bool()
 	var next []string
 	for _, o := range question.Options {
-		el := app.Window().GetElementByID("opt-" + question.ID + "-" + o.ID)
+		el := app.Window().GetElementByID(site.OptionID(question.ID, o.ID))
 		checked := el.Truthy() && el.Get("checked").Bool()
 		if checked && o.ID != opt && on && (clicked.Exclusive || o.Exclusive) {
 			checked = false
@@ -141,7 +141,7 @@ func (c *questionnairePage) onContinue(ctx app.Context, e app.Event) {
 			c.error = lb.ChooseAny
 		}
 		ctx.Defer(func(app.Context) {
-			if el := app.Window().GetElementByID("error-title"); el.Truthy() {
+			if el := app.Window().GetElementByID(site.ErrorTitleID); el.Truthy() {
 				el.Call("focus")
 			}
 		})
@@ -168,7 +168,7 @@ func (c *questionnairePage) next(ctx app.Context) {
 func (c *questionnairePage) renderCheck(qs []site.Question) app.UI {
 	lb := c.q.Site().Labels.Questionnaire
 	return app.Div().Class("step").Body(
-		app.H2().ID(stepHeadingID).TabIndex(-1).Text(lb.CheckHeading),
+		app.H2().ID(site.StepHeadingID).TabIndex(-1).Text(lb.CheckHeading),
 		app.P().Text(lb.CheckIntro),
 		app.Dl().Class("check-answers").Body(
 			app.Range(qs).Slice(func(i int) app.UI {

@@ -103,6 +103,7 @@ func Load(fsys fs.FS, dir string) (*site.Site, error) {
 
 	l.unexpectedFiles()
 	l.checkLinks()
+	l.checkFrameIDs(s)
 	if criteriaOK {
 		l.checkCriteriaLinks(s)
 	}

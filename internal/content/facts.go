@@ -82,7 +82,7 @@ func platformPageHTML(s *site.Site, p site.Platform, prose string) string {
 	w.stance(p)
 	w.raw(prose)
 
-	w.raw(`<section class="facts" aria-labelledby="platform-facts"><h2 id="platform-facts">`)
+	w.raw(`<section class="facts" aria-labelledby="`, site.PlatformFactsID, `"><h2 id="`, site.PlatformFactsID, `">`)
 	w.text(lb.FactsHeading)
 	w.raw(`</h2><dl>`)
 	for _, c := range s.Criteria {
@@ -98,7 +98,7 @@ func platformPageHTML(s *site.Site, p site.Platform, prose string) string {
 	w.link(site.ComparePath, lb.CompareLink, false)
 	w.raw(`</p></section>`)
 
-	w.raw(`<section class="sources" aria-labelledby="platform-sources"><h2 id="platform-sources">`)
+	w.raw(`<section class="sources" aria-labelledby="`, site.PlatformSourcesID, `"><h2 id="`, site.PlatformSourcesID, `">`)
 	w.text(lb.SourcesHeading)
 	w.raw(`</h2><ul>`)
 	for _, src := range p.Sources {
@@ -133,7 +133,7 @@ func comparisonPageHTML(s *site.Site, intro string) string {
 	}
 	w.raw(`</tr></thead><tbody>`)
 	for _, c := range s.Criteria {
-		w.raw(`<tr id="criterion-`, c.Key, `"><th scope="row">`)
+		w.raw(`<tr id="`, site.CriterionRowID(c.Key), `"><th scope="row">`)
 		w.link(c.Explained, c.Label, false)
 		w.raw(`</th>`)
 		for _, p := range ps {
@@ -155,7 +155,7 @@ func comparisonPageHTML(s *site.Site, intro string) string {
 
 	w.raw(`<div class="compare-cards">`)
 	for _, p := range ps {
-		w.raw(`<section class="compare-card" aria-labelledby="card-`, p.Slug, `"><h2 id="card-`, p.Slug, `">`)
+		w.raw(`<section class="compare-card" aria-labelledby="`, site.CompareCardID(p.Slug), `"><h2 id="`, site.CompareCardID(p.Slug), `">`)
 		w.link(site.PlatformPath(p.Slug), p.Name, false)
 		w.raw(`</h2>`)
 		w.stance(p)

@@ -20,6 +20,23 @@ func FuzzLoad(f *testing.F) {
 	// Values that reach attributes: quotes, brackets and line breaks.
 	f.Add([]byte("---\ntitle: \"x\\\"><img src=x onerror=alert(1)>\"\ndescription: \"a\\nb&c'd\"\nnav: z\n---\n## A\n"), false)
 	f.Add([]byte("practice: 'The \"Quiet\" Room <&>'\ncontact: x\npolicy_date: 2026-11-01\nlanguage: en-GB\noffered: [jitsi]\nquick_exit: 'https://example.org/\"onmouseover=alert(1)//'\n"), true)
+	// Markdown the policy refuses or limits: attributes beyond a heading
+	// id (one that is not a word made goldmark panic), deep nesting,
+	// email addresses and IDs the page frame uses.
+	page := "---\ntitle: x\ndescription: y\nnav: z\n---\n"
+	for _, body := range []string{
+		"## T {style=\"background:url(https://evil.example/t.png)\"}\n",
+		"## T {#t .c onclick=\"alert(1)\" contenteditable=true}\n",
+		"## T {id=5}\n",
+		"## T {#page-title}\n\n## Step heading\n",
+		strings.Repeat("> ", 40) + "x\n",
+		strings.Repeat("- ", 40) + "x\n",
+		strings.Repeat("*", 40) + "x" + strings.Repeat("*", 40) + "\n",
+		"Write to someone@example.org or <someone@example.org> or [me](mailto:x@example.org).\n",
+		"![i](/web/icon.svg) [m](x@example.org) www.example.org\n",
+	} {
+		f.Add([]byte(page+body), false)
+	}
 	problem := regexp.MustCompile(`^content/[^:]+(:\d+)?: .+`)
 	f.Fuzz(func(t *testing.T, data []byte, settings bool) {
 		fsys := validFS()
@@ -32,6 +49,11 @@ func FuzzLoad(f *testing.F) {
 		if err == nil {
 			if s == nil {
 				t.Fatal("no site and no error")
+			}
+			for _, p := range s.Pages {
+				if strings.Contains(p.HTML, " style=") || strings.Contains(p.HTML, " onclick=") {
+					t.Fatalf("%s: an attribute from the Markdown reached the page: %s", p.Path, p.HTML)
+				}
 			}
 			if strings.ContainsFunc(s.Settings.QuickExit, notInAddress) {
 				t.Fatalf("accepted quick_exit %q, which no address holds", s.Settings.QuickExit)

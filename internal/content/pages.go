@@ -68,11 +68,6 @@ func (l *loader) render(file, route string, src []byte, v any, m *pageMeta) (loa
 	for _, p := range rendered.Problems {
 		l.problem(file, p.Line, "%s", p.Msg)
 	}
-	for _, h := range rendered.Headings {
-		if reservedIDs[h.ID] {
-			l.problem(file, h.Line, "heading ID %q is used by the page itself; reword the heading", h.ID)
-		}
-	}
 	l.docs[route] = renderedPage{file: file, doc: rendered}
 	var toc []site.Heading
 	for _, h := range rendered.Headings {
@@ -94,6 +89,3 @@ func (l *loader) render(file, route string, src []byte, v any, m *pageMeta) (loa
 		doc:  doc,
 	}, true
 }
-
-// reservedIDs are element IDs the app's page frame uses (see package app).
-var reservedIDs = map[string]bool{"main": true, "platform-facts": true, "platform-sources": true}

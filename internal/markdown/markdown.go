@@ -9,6 +9,10 @@
 //   - images must be local;
 //   - a level-1 heading is refused: the page title is the page's only h1;
 //   - heading IDs must be unique within a page;
+//   - the attribute syntax gives a heading an explicit id ({#my-id}) and
+//     nothing else: no style, class or event handler reaches the HTML;
+//   - block quotes, lists and emphasis nest at most 16 deep, refused
+//     before parsing, as goldmark's time grows with the square of depth;
 //   - fenced code is highlighted by chroma in class mode (see CSS), and an
 //     unknown language falls back to an escaped <pre>.
 package markdown
@@ -21,6 +25,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
@@ -69,9 +74,24 @@ type Document struct {
 
 // md is built once and reused: goldmark's parsers and renderers are safe
 // for concurrent use and expensive to assemble.
+//
+// It is GFM spelled out, to change one thing: a table column's alignment
+// is not written at all. goldmark writes it as a style attribute, which
+// the site's Content-Security-Policy (style-src 'self') ignores anyway,
+// and the HTML then holds no style attribute for anyone to mistake for
+// one the Markdown asked for.
 var md = goldmark.New(
-	goldmark.WithExtensions(extension.GFM, extension.Typographer),
-	goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+	goldmark.WithExtensions(
+		extension.Linkify,
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+		extension.Strikethrough,
+		extension.TaskList,
+		extension.Typographer,
+	),
+	goldmark.WithParserOptions(
+		parser.WithAttribute(),
+		parser.WithASTTransformers(util.Prioritized(attributePolicy{}, 0)),
+	),
 	goldmark.WithRendererOptions(
 		renderer.WithNodeRenderers(util.Prioritized(codeRenderer{}, 100)),
 	),
@@ -83,11 +103,17 @@ var md = goldmark.New(
 // (labels.yaml), given the language its fence names as written ("" for
 // none).
 func Render(src []byte, firstLine int, codeLabel func(language string) string) Document {
-	pc := parser.NewContext(parser.WithIDs(&plainIDs{}))
+	if ps := checkNesting(src, firstLine); len(ps) > 0 {
+		return Document{HTML: `<div class="prose"></div>`, Problems: ps}
+	}
+	pc := parser.NewContext()
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
 	var doc Document
 	lines := newLineIndex(src, firstLine)
+	for _, r := range refusedAttributes(pc) {
+		doc.Problems = append(doc.Problems, Problem{Line: lines.of(r.node), Msg: r.msg})
+	}
 	seen := map[string]int{}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -104,7 +130,7 @@ func Render(src []byte, firstLine int, codeLabel func(language string) string) D
 			if n.Level == 1 {
 				problem("level-1 heading %q: the page title comes from the front matter; start headings at ##", h.Text)
 			}
-			if first, dup := seen[h.ID]; dup {
+			if first, dup := seen[h.ID]; dup && h.ID != "" {
 				problem("duplicate heading ID %q (first used on line %d)", h.ID, first)
 			} else {
 				seen[h.ID] = line
@@ -113,7 +139,7 @@ func Render(src []byte, firstLine int, codeLabel func(language string) string) D
 		case *ast.Link:
 			doc.checkLink(n, string(n.Destination), line)
 		case *ast.AutoLink:
-			doc.checkLink(n, string(n.URL(src)), line)
+			doc.checkAutoLink(n, src, line)
 		case *ast.Image:
 			dest := string(n.Destination)
 			if u, err := url.Parse(dest); err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(dest, "/web/") {
@@ -159,7 +185,11 @@ func (doc *Document) checkLink(n ast.Node, dest string, line int) {
 	switch {
 	case u.Scheme == "https":
 		n.SetAttributeString("rel", []byte("noopener noreferrer"))
-	case u.Scheme == "mailto" || u.Scheme == "tel":
+	case u.Scheme == "mailto":
+		if !plainAddress(u.Opaque) || u.RawQuery != "" || u.Fragment != "" {
+			problem("link %q: write a plain email address, such as mailto:name@example.org; a subject, a second address or other additions are not allowed, as they could send what the reader does not see to someone they do not know of", dest)
+		}
+	case u.Scheme == "tel":
 	case u.Scheme == "http":
 		problem("link %q: use https, so the reader's connection to it is encrypted", dest)
 	case u.Scheme != "" || u.Host != "":
@@ -168,6 +198,8 @@ func (doc *Document) checkLink(n ast.Node, dest string, line int) {
 		doc.Links = append(doc.Links, Link{Fragment: u.Fragment, Line: line})
 	case strings.HasPrefix(u.Path, "/"):
 		doc.Links = append(doc.Links, Link{Path: u.Path, Fragment: u.Fragment, Line: line})
+	case plainAddress(dest):
+		problem("link %q is an email address: write mailto: in front of it, as mailto:%s", dest, dest)
 	default:
 		problem("link %q: links to this site must start with / (for example /platforms/jitsi), so they work from every page and under any base path", dest)
 	}
@@ -215,7 +247,7 @@ func renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool
 		code.Write(seg.Value(src))
 	}
 	lang := string(n.Language(src))
-	if lexer := lexers.Get(lang); lang != "" && lexer != nil {
+	if lexer := lexerFor(lang); lexer != nil {
 		it, err := lexer.Tokenise(nil, code.String())
 		if err == nil {
 			f := chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(false))
@@ -236,9 +268,24 @@ func renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool
 	return ast.WalkSkipChildren, nil
 }
 
+// maxLanguage is the longest language name looked up: chroma's names are
+// far shorter, and its look-up takes time that grows with the name (an
+// 8,000-letter one took 5 s), so a longer one is simply unknown.
+const maxLanguage = 40
+
+// lexerFor returns chroma's lexer for a fence's language, or nil for none
+// or an unknown one.
+func lexerFor(lang string) chroma.Lexer {
+	if lang == "" || len(lang) > maxLanguage {
+		return nil
+	}
+	return lexers.Get(lang)
+}
+
 // plainIDs generates goldmark's usual heading IDs but, unlike goldmark's
 // own generator, does not add "-1" to a repeated one: Render reports the
-// duplicate instead, because a silently renamed anchor breaks links.
+// duplicate instead, because a silently renamed anchor breaks links. It
+// is goldmark's parser.IDs, though only attributePolicy calls it.
 type plainIDs struct{}
 
 func (plainIDs) Generate(value []byte, kind ast.NodeKind) []byte {

@@ -33,6 +33,50 @@ func TestRenderPolicy(t *testing.T) {
 			wantHTML: []string{`href="mailto:a@example.org"`},
 		},
 		{
+			name:     "a bare email address is a mailto link",
+			give:     "Write to someone@example.org today.",
+			wantHTML: []string{`<a href="mailto:someone@example.org">someone@example.org</a>`},
+		},
+		{
+			name:     "an email address in angle brackets is a mailto link",
+			give:     "Write to <someone@example.org>.",
+			wantHTML: []string{`<a href="mailto:someone@example.org">someone@example.org</a>`},
+		},
+		{
+			name:        "a mailto link with a hidden copy",
+			give:        "[write](mailto:x@example.org?bcc=y@example.net)",
+			wantProblem: `link "mailto:x@example.org?bcc=y@example.net": write a plain email address, such as mailto:name@example.org`,
+			wantLine:    10,
+		},
+		{
+			name:        "a mailto link to two people",
+			give:        "[write](mailto:x@example.org,y@example.net)",
+			wantProblem: "write a plain email address",
+			wantLine:    10,
+		},
+		{
+			name:        "an email address without mailto",
+			give:        "[write](x@example.org)",
+			wantProblem: `link "x@example.org" is an email address: write mailto: in front of it, as mailto:x@example.org`,
+			wantLine:    10,
+		},
+		{
+			name:        "a bare www address",
+			give:        "See www.example.org.",
+			wantProblem: `the address "www.example.org" becomes a link, but an unencrypted (http) one: write it with https:// in front, as https://www.example.org`,
+			wantLine:    10,
+		},
+		{
+			name:     "a bare https address",
+			give:     "See https://signal.org/.",
+			wantHTML: []string{`<a href="https://signal.org/" rel="noopener noreferrer">https://signal.org/</a>`},
+		},
+		{
+			name:     "an overlong language is not looked up",
+			give:     "```" + strings.Repeat("a", 8000) + "\nx\n```",
+			wantHTML: []string{"<pre><code>x\n</code></pre>"},
+		},
+		{
 			name:     "GFM table",
 			give:     "| a | b |\n|---|---|\n| 1 | 2 |",
 			wantHTML: []string{"<table>", "<td>1</td>"},

@@ -70,15 +70,16 @@ const NotFoundPath = "/404"
 // PlatformPath returns the route of a platform's page.
 func PlatformPath(slug string) string { return "/platforms/" + slug }
 
-// WithBase moves the root-relative links of rendered content HTML under the
-// base path the site is hosted at ("" or "/privacy"). The Markdown renderer
-// writes every internal link as href="/…", and escapes quotes in text and
-// code, so this replacement touches links only.
+// WithBase moves the root-relative links and images of rendered content
+// HTML under the base path the site is hosted at ("" or "/privacy"). The
+// Markdown renderer writes every internal link as href="/…" and every
+// image as src="/web/…", and escapes quotes in text and code, so this
+// replacement touches links and images only.
 func WithBase(html, base string) string {
 	if base == "" {
 		return html
 	}
-	return strings.ReplaceAll(html, ` href="/`, ` href="`+base+`/`)
+	return strings.NewReplacer(` href="/`, ` href="`+base+`/`, ` src="/`, ` src="`+base+`/`).Replace(html)
 }
 
 // Link returns the address of a site path under base.

@@ -15,6 +15,9 @@ func TestWithBase(t *testing.T) {
 		{"/privacy", `<a href="https://signal.org/" rel="noopener noreferrer">s</a>`, `<a href="https://signal.org/" rel="noopener noreferrer">s</a>`},
 		{"/privacy", `<a href="#anchor">a</a>`, `<a href="#anchor">a</a>`},
 		{"/privacy", `<code>a href=&quot;/x&quot;</code>`, `<code>a href=&quot;/x&quot;</code>`},
+		{"", `<img src="/web/chart.png" alt="c">`, `<img src="/web/chart.png" alt="c">`},
+		{"/privacy", `<p><img src="/web/chart.png" alt="c"></p>`, `<p><img src="/privacy/web/chart.png" alt="c"></p>`},
+		{"/privacy", `<code>img src=&quot;/x&quot;</code>`, `<code>img src=&quot;/x&quot;</code>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.base+tt.give, func(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/andybalholm/brotli"
 	"github.com/stretchr/testify/require"
@@ -125,12 +126,12 @@ func TestFileServer(t *testing.T) {
 	require.Equal(t, "no-cache", rec.Header().Get("Cache-Control"))
 }
 
-// TestBuild builds the shipped content and checks the folder a therapist
-// would upload.
+// TestBuild builds the shipped content, with an image added to the Jitsi
+// page, and checks the folder a therapist would upload.
 func TestBuild(t *testing.T) {
 	mod, err := filepath.Abs(filepath.Join("..", ".."))
 	require.NoError(t, err)
-	s, err := content.Load(os.DirFS(filepath.Join(mod, "content")), "content")
+	s, err := content.Load(withImage(t, filepath.Join(mod, "content")), "content")
 	require.NoError(t, err)
 	build := func(out, base string) Result {
 		res, err := Build(s, Options{
@@ -164,6 +165,23 @@ func TestBuild(t *testing.T) {
 		b, err := os.ReadFile(filepath.Join(out, "404.html"))
 		require.NoError(t, err)
 		require.Regexp(t, `<h1[^>]*>`+regexp.QuoteMeta(htmlEscape(s.NotFound.Title))+`</h1>`, string(b))
+	})
+
+	t.Run("every element ID is one the loader keeps headings from, or a heading's", func(t *testing.T) {
+		frame := s.FrameIDs()
+		id := regexp.MustCompile(` id="([^"]*)"`)
+		headingID := regexp.MustCompile(`<h[2-6] id="([^"]*)"`)
+		for _, p := range append(slices.Clone(s.Pages), s.NotFound) {
+			headings := map[string]bool{}
+			for _, m := range headingID.FindAllStringSubmatch(p.HTML, -1) {
+				headings[m[1]] = !frame[m[1]]
+			}
+			b, err := os.ReadFile(filepath.Join(out, pageFile(p.Path)))
+			require.NoError(t, err, p.Path)
+			for _, m := range id.FindAllStringSubmatch(string(b), -1) {
+				require.True(t, frame[m[1]] || headings[m[1]], "%s: id %q is neither in site.FrameIDs nor a heading of the page's Markdown", p.Path, m[1])
+			}
+		}
 	})
 
 	t.Run("only the pages that need the app start it", func(t *testing.T) {
@@ -283,6 +301,7 @@ func TestBuild(t *testing.T) {
 		require.NotEqual(t, res.Version, subRes.Version)
 		b, err := os.ReadFile(filepath.Join(sub, "platforms", "jitsi.html"))
 		require.NoError(t, err)
+		require.Contains(t, string(b), `<img src="/privacy/web/icon.svg"`, "the Markdown image moves too")
 		for _, m := range regexp.MustCompile(`(?:href|src)="(/[^"]*)"`).FindAllStringSubmatch(string(b), -1) {
 			require.True(t, strings.HasPrefix(m[1], "/privacy/"), "%s is outside /privacy/", m[1])
 		}
@@ -309,6 +328,42 @@ func TestBuild(t *testing.T) {
 		_, err := Build(s, Options{ModuleDir: mod, WebDir: filepath.Join(mod, "web"), WasmExec: stale, Out: filepath.Join(t.TempDir(), "d")})
 		require.ErrorContains(t, err, "differs from")
 	})
+}
+
+// withImage is the shipped content folder with a Markdown image added to
+// the Jitsi page: the shipped pages have none, and the build must move
+// images under a sub-path as it moves links.
+func withImage(t *testing.T, dir string) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		if rel = filepath.ToSlash(rel); rel == "platforms/jitsi.md" {
+			b = append(b, "\n![The practice's icon](/web/icon.svg)\n"...)
+		}
+		fsys[rel] = &fstest.MapFile{Data: b}
+		return nil
+	})
+	require.NoError(t, err)
+	return fsys
+}
+
+// pageFile is the file a route is prerendered into.
+func pageFile(route string) string {
+	if route == "/" {
+		return "index.html"
+	}
+	return strings.TrimPrefix(route, "/") + ".html"
 }
 
 // remoteResource matches an element that loads a resource, and CSS url()
