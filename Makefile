@@ -38,6 +38,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzRepairEscapes -fuzztime $(FUZZTIME) ./app
 	$(GO) test -run XXX -fuzz FuzzHandlerPath -fuzztime $(FUZZTIME) ./internal/hosting
 	$(GO) test -run XXX -fuzz FuzzEscape -fuzztime $(FUZZTIME) ./internal/htmlattr
+	$(GO) test -run XXX -fuzz FuzzRender -fuzztime $(FUZZTIME) ./internal/markdown
 
 # need makes sure a command is there: as root it installs Debian's package,
 # otherwise it stops and says what to install. Nothing is ever skipped.
