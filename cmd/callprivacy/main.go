@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"callprivacy/internal/content"
 	"callprivacy/internal/hosting"
@@ -125,7 +126,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 		defer listening.Close()
 	}
 
-	s, err := content.Load(os.DirFS(*contentDir), *contentDir)
+	s, reminders, err := content.LoadAt(os.DirFS(*contentDir), *contentDir, time.Now())
+	// Reminders never stop a build: the therapist sees them every time.
+	for _, r := range reminders {
+		r.Msg = "reminder: " + r.Msg
+		fmt.Fprintln(stderr, r)
+	}
 	if err != nil {
 		var ps content.Problems
 		if errors.As(err, &ps) {

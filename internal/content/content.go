@@ -17,6 +17,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"callprivacy/internal/markdown"
 	"callprivacy/internal/site"
@@ -62,6 +63,18 @@ type loader struct {
 	// codeLabel names code blocks in the practice's words, once labels.yaml
 	// is read.
 	codeLabel func(language string) string
+
+	// now is the day dates are judged against (confirmations, reviews).
+	now time.Time
+	// warnings are reminders that do not stop a build.
+	warnings Problems
+	// setupItems are site.yaml's setup items by key, nil if site.yaml could
+	// not be read; setupUsed the ones a page quotes; setupLines where each
+	// is in settingsFile.
+	setupItems   map[string]string
+	setupUsed    map[string]bool
+	setupLines   map[string]int
+	settingsFile string
 }
 
 type renderedPage struct {
@@ -73,8 +86,17 @@ type renderedPage struct {
 // dir is the folder's name as the user knows it ("content"), used in
 // messages. The error, if any, is a Problems listing every mistake.
 func Load(fsys fs.FS, dir string) (*site.Site, error) {
+	s, _, err := LoadAt(fsys, dir, time.Now())
+	return s, err
+}
+
+// LoadAt is Load on the day now, which also returns reminders: claims
+// whose confirmation or review has grown old, and example values still in
+// place. They do not stop a build, and they are returned even when err
+// lists mistakes.
+func LoadAt(fsys fs.FS, dir string, now time.Time) (*site.Site, Problems, error) {
 	s := &site.Site{}
-	l := &loader{fsys: fsys, dir: dir, docs: map[string]renderedPage{}, exists: map[string]bool{}, codeLabel: func(language string) string { return s.Labels.Frame.CodeLabel(language) }}
+	l := &loader{fsys: fsys, dir: dir, now: now, docs: map[string]renderedPage{}, exists: map[string]bool{}, codeLabel: func(language string) string { return s.Labels.Frame.CodeLabel(language) }}
 
 	settingsDoc, settingsOK := l.settings(&s.Settings)
 	labelsOK := l.labels(s)
@@ -110,19 +132,33 @@ func Load(fsys fs.FS, dir string) (*site.Site, error) {
 	if labelsOK {
 		l.checkPracticeSource(s)
 	}
+	if l.setupItems != nil {
+		l.checkSetupUsed()
+	}
+	sortProblems(l.warnings)
 
 	if len(l.problems) > 0 {
-		sort.SliceStable(l.problems, func(i, j int) bool {
-			a, b := l.problems[i], l.problems[j]
-			if a.File != b.File {
-				return a.File < b.File
-			}
-			return a.Line < b.Line
-		})
-		return nil, l.problems
+		sortProblems(l.problems)
+		return nil, l.warnings, l.problems
 	}
 	writeTables(s)
-	return s, nil
+	return s, l.warnings, nil
+}
+
+// sortProblems puts problems in file, then line, order.
+func sortProblems(ps Problems) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Line < b.Line
+	})
+}
+
+// warn records a reminder, which does not stop a build.
+func (l *loader) warn(file string, line int, format string, args ...any) {
+	l.warnings = append(l.warnings, Problem{File: path.Join(l.dir, file), Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
 func (l *loader) problem(file string, line int, format string, args ...any) {

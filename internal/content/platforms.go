@@ -137,6 +137,8 @@ func (l *loader) platform(s *site.Site, file, slug string, m platformMeta, doc y
 	}
 	if m.Reviewed != "" && !validDate(m.Reviewed) {
 		l.problem(file, doc.line("reviewed"), "reviewed %q is not a date: write it as YYYY-MM-DD", m.Reviewed)
+	} else if stale(m.Reviewed, reviewFresh, l.now) {
+		l.warn(file, doc.line("reviewed"), "reviewed %s, more than %d months ago: check the facts and sources of this page against the platform's own pages again, then update reviewed", m.Reviewed, reviewFresh)
 	}
 
 	sourceIDs := map[string]bool{}
@@ -194,7 +196,11 @@ func (l *loader) platform(s *site.Site, file, slug string, m platformMeta, doc y
 			}
 			sourceIDs[f.Source] = true
 		}
-		facts = append(facts, site.Fact{Criterion: c.Key, Value: f.Value, Explain: f.Explain, Source: f.Source})
+		if f.Source == site.SourcePractice && !setupRef.MatchString(f.Explain) {
+			l.problem(file, doc.line("facts", c.Key, "explain"), "facts.%s: this fact rests on your own setup (source: %s), so its explain quotes it from %s, e.g. {setup:logs}", c.Key, site.SourcePractice, site.SettingsFile)
+		}
+		explain := l.expandSetup(file, doc.line("facts", c.Key, "explain"), f.Explain)
+		facts = append(facts, site.Fact{Criterion: c.Key, Value: f.Value, Explain: explain, Source: f.Source})
 	}
 	for i, src := range m.Sources {
 		if used, ok := sourceIDs[src.ID]; ok && !used && criteriaOK {

@@ -12,12 +12,13 @@ import (
 
 // settingsMeta is site.yaml.
 type settingsMeta struct {
-	Practice   string   `yaml:"practice"`
-	Contact    string   `yaml:"contact"`
-	PolicyDate string   `yaml:"policy_date"`
-	Language   string   `yaml:"language"`
-	Offered    []string `yaml:"offered"`
-	QuickExit  string   `yaml:"quick_exit"`
+	Practice   string    `yaml:"practice"`
+	Contact    string    `yaml:"contact"`
+	PolicyDate string    `yaml:"policy_date"`
+	Language   string    `yaml:"language"`
+	Offered    []string  `yaml:"offered"`
+	QuickExit  string    `yaml:"quick_exit"`
+	Setup      setupMeta `yaml:"setup"`
 }
 
 var langTag = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
@@ -63,6 +64,7 @@ func (l *loader) settings(st *site.Settings) (yamlDoc, bool) {
 		// Go's parser lets these through; a browser would not type them.
 		l.problem(file, doc.line("quick_exit"), "quick_exit %q holds a space, quote or bracket that an address cannot have: copy the address from the browser's address bar", m.QuickExit)
 	}
+	l.setup(file, doc, m.Setup)
 	contact := markdown.Render([]byte(m.Contact), doc.line("contact"), l.codeLabel)
 	for _, p := range contact.Problems {
 		l.problem(file, p.Line, "contact: %s", p.Msg)
