@@ -131,10 +131,14 @@ func siteFooter(s *site.Site) app.UI {
 	return app.Footer().Class("site-footer").Body(
 		app.P().Class("footer-practice").Text(s.Settings.Practice),
 		app.Raw(s.Settings.ContactHTML),
+		// The policy date leads to what changed on that day, and why.
 		app.P().Body(
-			app.Text(before),
-			app.Time().DateTime(attr(s.Settings.PolicyDate)).Text(s.Labels.Dates.Date(s.Settings.PolicyDate)),
-			app.Text(after+" "+lb.Promise),
+			app.A().Class("policy-date").Href(attr(link(site.ChangesPath))).Body(
+				app.Text(before),
+				app.Time().DateTime(attr(s.Settings.PolicyDate)).Text(s.Labels.Dates.Date(s.Settings.PolicyDate)),
+				app.Text(after),
+			),
+			app.Text(" "+lb.Promise),
 		),
 	)
 }

@@ -75,6 +75,8 @@ type loader struct {
 	setupUsed    map[string]bool
 	setupLines   map[string]int
 	settingsFile string
+	// changes are the change log's entries, for its page.
+	changes []changeMeta
 }
 
 type renderedPage struct {
@@ -103,8 +105,14 @@ func LoadAt(fsys fs.FS, dir string, now time.Time) (*site.Site, Problems, error)
 	criteriaOK := l.criteria(s)
 
 	for _, r := range site.Routes {
-		if p, ok := l.page(r.File, r.Path, true); ok {
-			s.Pages = append(s.Pages, p)
+		page, ok := site.Page{}, false
+		if r.Path == site.ChangesPath {
+			page, ok = l.changesPage(r.File, r.Path, s.Settings.PolicyDate, settingsDoc)
+		} else {
+			page, ok = l.page(r.File, r.Path, !r.OffMenu)
+		}
+		if ok {
+			s.Pages = append(s.Pages, page)
 		}
 	}
 	if p, ok := l.page(site.NotFoundFile, site.NotFoundPath, false); ok {
@@ -142,6 +150,7 @@ func LoadAt(fsys fs.FS, dir string, now time.Time) (*site.Site, Problems, error)
 		return nil, l.warnings, l.problems
 	}
 	writeTables(s)
+	writeChanges(s, l.changes)
 	return s, l.warnings, nil
 }
 

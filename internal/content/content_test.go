@@ -121,6 +121,22 @@ func validPlatform(name, stance string) string {
 	return b.String()
 }
 
+// validChanges is a change log whose newest entry is validSettings'
+// policy date.
+const validChanges = `---
+title: Changes
+description: What changed.
+changes:
+  - date: 2026-11-25
+    change: Said more about logs.
+    why: A reader asked.
+  - date: 2026-10-01
+    change: First version.
+    why: To explain.
+---
+Newest first.
+`
+
 // validFS is a small, complete content folder with no problems.
 func validFS() fstest.MapFS {
 	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
@@ -136,6 +152,7 @@ func validFS() fstest.MapFS {
 		"metadata.md":        file(validPage("Metadata", "Metadata", "## Who talks to whom\n\nPatterns.\n")),
 		"security.md":        file(validPage("Security", "Security", "## TLS\n\n```nginx\nssl_protocols TLSv1.3;\n```\n")),
 		"questionnaire.md":   file(validPage("Which platform?", "Questionnaire", "A few questions.\n")),
+		"changes.md":         file(validChanges),
 		"not-found.md":       file("---\ntitle: Not found\ndescription: No such page.\n---\nTry [the overview](/).\n"),
 		"platforms/alpha.md": file(validPlatform("Alpha", "preferred")),
 		"platforms/beta.md":  file(validPlatform("Beta", "not-used")),
@@ -152,7 +169,7 @@ func TestLoadValid(t *testing.T) {
 	for _, p := range s.Pages {
 		paths = append(paths, p.Path)
 	}
-	require.Equal(t, []string{"/", "/platforms/alpha", "/platforms/beta", "/how-i-work", "/metadata", "/security", "/questionnaire", "/compare", "/browsing-safely"}, paths)
+	require.Equal(t, []string{"/", "/platforms/alpha", "/platforms/beta", "/how-i-work", "/metadata", "/security", "/questionnaire", "/compare", "/browsing-safely", "/changes"}, paths)
 	require.Equal(t, "alpha", s.Platforms[0].Slug, "offered platforms come first")
 	require.Len(t, s.Platforms[0].Facts, len(s.Criteria))
 	require.Equal(t, "Not found", s.NotFound.Title)
@@ -334,7 +351,9 @@ func TestShippedContent(t *testing.T) {
 	for _, p := range s.Pages {
 		require.NotEmpty(t, p.Title, p.Path)
 		require.NotEmpty(t, p.Description, p.Path)
-		require.NotEmpty(t, p.Nav, p.Path)
+		if p.Path != site.ChangesPath { // linked from the footer instead
+			require.NotEmpty(t, p.Nav, p.Path)
+		}
 		require.Greater(t, len(p.HTML), len(`<div class="prose"></div>`), p.Path)
 	}
 	for _, slug := range s.Settings.Offered {

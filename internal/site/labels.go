@@ -14,6 +14,15 @@ type Labels struct {
 	Compare       CompareLabels       `json:"compare" yaml:"compare"`
 	Questionnaire QuestionnaireLabels `json:"questionnaire" yaml:"questionnaire"`
 	Device        DeviceLabels        `json:"device" yaml:"device"`
+	Changes       ChangesLabels       `json:"changes" yaml:"changes"`
+}
+
+// ChangesLabels are the words of the change log's entries.
+type ChangesLabels struct {
+	_ noEqual
+
+	// Why introduces the reason for a change.
+	Why string `json:"why" yaml:"why"`
 }
 
 // DeviceLabels are the words of the control that removes what the site

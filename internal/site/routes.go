@@ -6,6 +6,9 @@ import "strings"
 type Route struct {
 	Path string
 	File string
+	// OffMenu pages are not in the menu: they are linked from elsewhere
+	// (the change log from the footer's policy date).
+	OffMenu bool
 }
 
 // Routes are the site's fixed deep links, which the practice puts in
@@ -21,6 +24,7 @@ var Routes = []Route{
 	{Path: QuestionnairePath, File: "questionnaire.md"},
 	{Path: ComparePath, File: "compare.md"},
 	{Path: "/browsing-safely", File: "browsing-safely.md"},
+	{Path: ChangesPath, File: "changes.md", OffMenu: true},
 }
 
 // Pages whose content file is only the introduction: the app builds the
@@ -29,6 +33,9 @@ var Routes = []Route{
 const (
 	QuestionnairePath = "/questionnaire"
 	ComparePath       = "/compare"
+	// ChangesPath is the policy's change log, which the footer's policy
+	// date links to; its file lists the changes in its front matter.
+	ChangesPath = "/changes"
 )
 
 // NeedsApp reports whether the page at path runs the wasm app. Only the
