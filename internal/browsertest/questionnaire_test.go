@@ -411,56 +411,6 @@ func TestQuestionnaireBeforeTheApp(t *testing.T) {
 	require.Len(t, b.Requests(), sent, "a request left the page: %v", b.Requests()[sent:])
 }
 
-// TestComparePage checks the comparison: every platform and criterion with
-// its source, a table on a wide screen, cards on a phone, and no sideways
-// scrolling.
-func TestComparePage(t *testing.T) {
-	s := built.root.Site
-	origin := Serve(t, built.root.Dir, "")
-	b := NewBrowser(t)
-	require.NoError(t, b.Navigate(origin+site.ComparePath))
-	require.NoError(t, b.WaitReady(appStart))
-
-	cards, err := b.Text(".compare-cards")
-	require.NoError(t, err)
-	for _, p := range s.Platforms {
-		require.Contains(t, cards, p.Name)
-		for _, f := range p.Facts {
-			require.Contains(t, cards, f.Explain, "%s/%s", p.Slug, f.Criterion)
-		}
-	}
-	var layout struct {
-		Table     string `json:"table"`
-		Cards     string `json:"cards"`
-		Overflows bool   `json:"overflows"`
-	}
-	measure := `({
-		table: getComputedStyle(document.querySelector(".compare-table")).display,
-		cards: getComputedStyle(document.querySelector(".compare-cards")).display,
-		overflows: document.documentElement.scrollWidth > document.documentElement.clientWidth,
-	})`
-	require.NoError(t, b.Eval(measure, &layout))
-	require.Equal(t, "none", layout.Table, "a phone gets cards, not the table")
-	require.False(t, layout.Overflows, "the page scrolls sideways on a phone")
-
-	require.NoError(t, chromedp.Run(b.Ctx, chromedp.EmulateViewport(1400, 900)))
-	require.NoError(t, b.Eval(measure, &layout))
-	require.Equal(t, "none", layout.Cards, "a wide screen gets the table")
-	var rows int
-	require.NoError(t, b.Eval(`document.querySelectorAll(".compare-table tbody tr[id^=criterion-]").length`, &rows))
-	require.Equal(t, len(s.Criteria), rows)
-
-	// Every platform page links here.
-	for _, p := range s.Platforms {
-		require.NoError(t, b.Navigate(origin+site.PlatformPath(p.Slug)))
-		var links int
-		require.NoError(t, b.Eval(`document.querySelectorAll('a[href="/compare"]').length`, &links))
-		require.Positive(t, links, p.Slug)
-	}
-	requireSameOrigin(t, origin, b.Requests())
-	require.Empty(t, b.Problems())
-}
-
 // TestAddressChangedAfterStart changes the address under a running app:
 // a fragment with a stray "%" set by hand, and Back to a history entry
 // that holds one. go-app parses the address on every navigation and, given

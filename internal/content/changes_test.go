@@ -32,7 +32,9 @@ func TestChangesProblems(t *testing.T) {
 		want string
 	}{
 		{name: "the policy date has no entry",
-			site: func(s string) string { return strings.Replace(s, "policy_date: 2026-11-25", "policy_date: 2026-11-30", 1) },
+			site: func(s string) string {
+				return strings.Replace(s, "policy_date: 2026-11-25", "policy_date: 2026-11-30", 1)
+			},
 			want: "content/site.yaml:3: policy_date 2026-11-30 has no entry in changes.md: add what changed that day and why"},
 		{name: "oldest first",
 			give: func(s string) string { return strings.Replace(s, "date: 2026-10-01", "date: 2026-12-01", 1) },
@@ -47,7 +49,9 @@ func TestChangesProblems(t *testing.T) {
 			give: func(string) string { return "---\ntitle: Changes\ndescription: What changed.\n---\nNothing yet.\n" },
 			want: `content/changes.md:2: missing required field "changes"`},
 		{name: "in the menu",
-			give: func(s string) string { return strings.Replace(s, "title: Changes\n", "title: Changes\nnav: Changes\n", 1) },
+			give: func(s string) string {
+				return strings.Replace(s, "title: Changes\n", "title: Changes\nnav: Changes\n", 1)
+			},
 			want: "content/changes.md:3: nav: this page is linked from the footer's policy date, not the menu; remove the field"},
 	}
 	for _, tt := range tests {

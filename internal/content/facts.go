@@ -111,78 +111,20 @@ func platformPageHTML(s *site.Site, p site.Platform, prose string) string {
 	return w.String()
 }
 
-// comparisonPageHTML is the comparison page's body: the introduction, then
-// every platform against every criterion, as a table for wide screens and
-// as one card per platform for phones and paper (site.css shows one).
-func comparisonPageHTML(s *site.Site, intro string) string {
-	w := htmlWriter{s: s}
-	ps, lb := s.Platforms, s.Labels.Compare
-	w.raw(`<div class="page-body">`, intro, `<div class="comparison">`)
-
-	w.raw(`<div class="compare-table"><table><caption>`)
-	w.text(lb.Caption)
-	w.raw(`</caption><thead><tr><th scope="col">`)
-	w.text(lb.CriterionColumn)
-	w.raw(`</th>`)
-	for _, p := range ps {
-		w.raw(`<th scope="col">`)
-		w.link(site.PlatformPath(p.Slug), p.Name, false)
-		w.raw(`<span class="stance-tag stance-tag-`, p.Stance, `">`)
-		w.text(s.Labels.Platform.Stances[p.Stance])
-		w.raw(`</span></th>`)
-	}
-	w.raw(`</tr></thead><tbody>`)
-	for _, c := range s.Criteria {
-		w.raw(`<tr id="`, site.CriterionRowID(c.Key), `"><th scope="row">`)
-		w.link(c.Explained, c.Label, false)
-		w.raw(`</th>`)
-		for _, p := range ps {
-			w.raw(`<td>`)
-			factCell(&w, p, c)
-			w.raw(`</td>`)
-		}
-		w.raw(`</tr>`)
-	}
-	w.raw(`<tr><th scope="row">`)
-	w.text(lb.ReviewedRow)
-	w.raw(`</th>`)
-	for _, p := range ps {
-		w.raw(`<td>`)
-		w.date(p.Reviewed)
-		w.raw(`</td>`)
-	}
-	w.raw(`</tr></tbody></table></div>`)
-
-	w.raw(`<div class="compare-cards">`)
-	for _, p := range ps {
-		w.raw(`<section class="compare-card" aria-labelledby="`, site.CompareCardID(p.Slug), `"><h2 id="`, site.CompareCardID(p.Slug), `">`)
-		w.link(site.PlatformPath(p.Slug), p.Name, false)
-		w.raw(`</h2>`)
-		w.stance(p)
-		w.raw(`<dl>`)
-		for _, c := range s.Criteria {
-			w.raw(`<div class="fact"><dt>`)
-			w.link(c.Explained, c.Label, false)
-			w.raw(`</dt><dd>`)
-			factCell(&w, p, c)
-			w.raw(`</dd></div>`)
-		}
-		w.raw(`</dl><p class="reviewed">`)
-		w.dated(s.Labels.Platform.Reviewed, p.Reviewed)
-		w.raw(`</p></section>`)
-	}
-	w.raw(`</div></div></div>`)
-	return w.String()
-}
-
 // factCell is one platform's answer to one criterion: the short value, a
 // plain explanation and its source.
 func factCell(w *htmlWriter, p site.Platform, c site.Criterion) {
-	lb := w.s.Labels.Platform
 	f, _ := p.Fact(c.Key) // the loader refuses a platform that misses one
 	w.raw(`<strong>`)
 	w.text(sentence(c.ValueLabel(f.Value)))
 	w.raw(`</strong> `)
+	explainAndSource(w, p, f)
+}
+
+// explainAndSource writes a fact's plain explanation and a link to the
+// source it rests on.
+func explainAndSource(w *htmlWriter, p site.Platform, f site.Fact) {
+	lb := w.s.Labels.Platform
 	w.text(f.Explain)
 	w.raw(` `)
 	if f.Source == site.SourcePractice {

@@ -28,6 +28,13 @@ var labelPlaceholders = map[string][]string{
 	"questionnaire.criterion_link":   {"label"},
 	"questionnaire.declined_heading": {"name"},
 	"questionnaire.declined_link":    {"name"},
+	"compare.fact":                   {"platform", "value"},
+}
+
+// labelNeeds lists the placeholders a label must hold: without them a
+// reader would lose what the label is there to show.
+var labelNeeds = map[string][]string{
+	"compare.fact": {"platform", "value"},
 }
 
 // optionalLabels may be left empty.
@@ -55,6 +62,11 @@ func (l *loader) labels(s *site.Site) bool {
 			return
 		}
 		l.placeholders(file, line, key, v, labelPlaceholders[key])
+		for _, need := range labelNeeds[key] {
+			if !strings.Contains(v, "{"+need+"}") {
+				l.problem(file, line, "%s: needs {%s}, or the page would not show it", key, need)
+			}
+		}
 	})
 	for _, stance := range stances {
 		if lb.Platform.Stances[stance] == "" {

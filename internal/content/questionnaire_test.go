@@ -64,6 +64,9 @@ func TestQuestionnaireProblems(t *testing.T) {
 		{name: "a label with an unknown placeholder", file: "labels.yaml",
 			give: "{date}", with: "{day}",
 			want: `content/labels.yaml:{line}: frame.policy_dated: {day} is not filled in here; it can use {date}`},
+		{name: "a comparison line without its value", file: "labels.yaml",
+			give: `fact: "{platform}: {value}"`, with: `fact: "{platform}"`,
+			want: `content/labels.yaml:{line}: compare.fact: needs {value}, or the page would not show it`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

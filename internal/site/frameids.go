@@ -25,6 +25,9 @@ const (
 	// The sections every platform page ends with.
 	PlatformFactsID   = "platform-facts"
 	PlatformSourcesID = "platform-sources"
+	// ComparePlatformsID heads the comparison's list of platforms on
+	// phones.
+	ComparePlatformsID = "compare-platforms"
 )
 
 // OptionID is the ID of a questionnaire option's input.
@@ -33,7 +36,8 @@ func OptionID(question, option string) string { return "opt-" + question + "-" +
 // ErrorID is the ID of the error message under a questionnaire question.
 func ErrorID(question string) string { return "error-" + question }
 
-// CriterionRowID is the ID of a criterion's row in the comparison table.
+// CriterionRowID is the ID of a criterion on the comparison page (its
+// block in the phone view), which the questionnaire result links to.
 func CriterionRowID(criterion string) string { return "criterion-" + criterion }
 
 // CompareCardID is the ID of a platform's card heading on the comparison
@@ -47,7 +51,7 @@ func CompareCardID(platform string) string { return "card-" + platform }
 // state and costs no real heading.
 func (s *Site) FrameIDs() map[string]bool {
 	ids := map[string]bool{}
-	for _, id := range []string{MainID, PageTitleID, StepHeadingID, ErrorTitleID, IncludeSensitiveID, SummaryTextID, ResumeLinkID, PlatformFactsID, PlatformSourcesID} {
+	for _, id := range []string{MainID, PageTitleID, StepHeadingID, ErrorTitleID, IncludeSensitiveID, SummaryTextID, ResumeLinkID, PlatformFactsID, PlatformSourcesID, ComparePlatformsID} {
 		ids[id] = true
 	}
 	// go-app v10's loading screen, in the pages that run the app: go-app's

@@ -105,13 +105,20 @@ type PlatformLabels struct {
 	PracticeSourcePage string `json:"practiceSourcePage" yaml:"practice_source_page"`
 }
 
-// CompareLabels are the words of the comparison table and cards.
+// CompareLabels are the words of the comparison: its table, its phone
+// view and its printed cards.
 type CompareLabels struct {
 	_ noEqual
 
 	Caption         string `json:"caption" yaml:"caption"`
 	CriterionColumn string `json:"criterionColumn" yaml:"criterion_column"`
 	ReviewedRow     string `json:"reviewedRow" yaml:"reviewed_row"`
+	// PlatformsHeading heads the phone's list of the platforms with the
+	// practice's stance on each.
+	PlatformsHeading string `json:"platformsHeading" yaml:"platforms_heading"`
+	// Fact is a platform's value on a phone, the line a reader taps to
+	// see its explanation: {platform} and {value}.
+	Fact string `json:"fact" yaml:"fact"`
 }
 
 // QuestionnaireLabels are the words of the questionnaire's screens.
