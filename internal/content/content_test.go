@@ -153,6 +153,7 @@ func validFS() fstest.MapFS {
 		"security.md":        file(validPage("Security", "Security", "## TLS\n\n```nginx\nssl_protocols TLSv1.3;\n```\n")),
 		"questionnaire.md":   file(validPage("Which platform?", "Questionnaire", "A few questions.\n")),
 		"changes.md":         file(validChanges),
+		"joining.md":         file(validPage("Joining a session", "Joining", "Open the link.\n")),
 		"not-found.md":       file("---\ntitle: Not found\ndescription: No such page.\n---\nTry [the overview](/).\n"),
 		"platforms/alpha.md": file(validPlatform("Alpha", "preferred")),
 		"platforms/beta.md":  file(validPlatform("Beta", "not-used")),
@@ -169,7 +170,7 @@ func TestLoadValid(t *testing.T) {
 	for _, p := range s.Pages {
 		paths = append(paths, p.Path)
 	}
-	require.Equal(t, []string{"/", "/platforms/alpha", "/platforms/beta", "/how-i-work", "/metadata", "/security", "/questionnaire", "/compare", "/browsing-safely", "/changes"}, paths)
+	require.Equal(t, []string{"/", "/platforms/alpha", "/platforms/beta", "/how-i-work", "/metadata", "/security", "/questionnaire", "/joining", "/compare", "/browsing-safely", "/changes"}, paths)
 	require.Equal(t, "alpha", s.Platforms[0].Slug, "offered platforms come first")
 	require.Len(t, s.Platforms[0].Facts, len(s.Criteria))
 	require.Equal(t, "Not found", s.NotFound.Title)

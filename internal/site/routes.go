@@ -22,6 +22,7 @@ var Routes = []Route{
 	{Path: "/metadata", File: "metadata.md"},
 	{Path: "/security", File: "security.md"},
 	{Path: QuestionnairePath, File: "questionnaire.md"},
+	{Path: "/joining", File: "joining.md"},
 	{Path: ComparePath, File: "compare.md"},
 	{Path: "/browsing-safely", File: "browsing-safely.md"},
 	{Path: ChangesPath, File: "changes.md", OffMenu: true},
