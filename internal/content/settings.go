@@ -18,7 +18,22 @@ type settingsMeta struct {
 	Language   string   `yaml:"language"`
 	Offered    []string `yaml:"offered"`
 	QuickExit  string   `yaml:"quick_exit"`
+	// The installed app's name under its icon and its colours; optional.
+	ShortName       string `yaml:"short_name"`
+	ThemeColor      string `yaml:"theme_color"`
+	BackgroundColor string `yaml:"background_color"`
 }
+
+// The installed app's colours when site.yaml names none: the site's accent
+// (its title bar) and its light background (the splash screen).
+const (
+	defaultThemeColor      = "#1d5c63"
+	defaultBackgroundColor = "#ffffff"
+)
+
+// hexColor is the one colour notation every browser's manifest reader and
+// the theme-color meta tag accept alike.
+var hexColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
 var langTag = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
 
@@ -63,6 +78,27 @@ func (l *loader) settings(st *site.Settings) (yamlDoc, bool) {
 		// Go's parser lets these through; a browser would not type them.
 		l.problem(file, doc.line("quick_exit"), "quick_exit %q holds a space, quote or bracket that an address cannot have: copy the address from the browser's address bar", m.QuickExit)
 	}
+	colours := []struct {
+		key string
+		val *string
+		def string
+	}{
+		{"theme_color", &m.ThemeColor, defaultThemeColor},
+		{"background_color", &m.BackgroundColor, defaultBackgroundColor},
+	}
+	for _, c := range colours {
+		switch {
+		case *c.val == "":
+			*c.val = c.def
+		case !hexColor.MatchString(*c.val):
+			l.problem(file, doc.line(c.key), "%s %q is not a colour written as #rrggbb, such as %q (in quotes: YAML reads # as a comment)", c.key, *c.val, c.def)
+		}
+	}
+	if m.ShortName == "" {
+		m.ShortName = m.Practice
+	} else if strings.TrimSpace(m.ShortName) != m.ShortName || strings.ContainsAny(m.ShortName, "\n\r\t") {
+		l.problem(file, doc.line("short_name"), "short_name %q: write the name on one line, with no space before or after it", m.ShortName)
+	}
 	contact := markdown.Render([]byte(m.Contact), doc.line("contact"), l.codeLabel)
 	for _, p := range contact.Problems {
 		l.problem(file, p.Line, "contact: %s", p.Msg)
@@ -77,6 +113,11 @@ func (l *loader) settings(st *site.Settings) (yamlDoc, bool) {
 		Language:    m.Language,
 		Offered:     m.Offered,
 		QuickExit:   m.QuickExit,
+		App: site.AppSettings{
+			ShortName:       m.ShortName,
+			ThemeColor:      strings.ToLower(m.ThemeColor),
+			BackgroundColor: strings.ToLower(m.BackgroundColor),
+		},
 	}
 	return doc, true
 }

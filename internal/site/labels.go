@@ -19,10 +19,9 @@ type Labels struct {
 type FrameLabels struct {
 	_ noEqual
 
-	// AppName is the installed app's name: {practice}; AppShortName its
-	// name under the icon.
-	AppName      string `json:"appName" yaml:"app_name"`
-	AppShortName string `json:"appShortName" yaml:"app_short_name"`
+	// AppName is the installed app's name: {practice}. Its name under the
+	// icon is a setting (site.yaml short_name), as it is the practice's.
+	AppName string `json:"appName" yaml:"app_name"`
 	// Title is the document title: {page} and {practice}.
 	Title         string `json:"title" yaml:"title"`
 	SkipLink      string `json:"skipLink" yaml:"skip_link"`
