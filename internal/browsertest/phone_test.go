@@ -222,6 +222,9 @@ func TestMenuOpensWithTheKeyboard(t *testing.T) {
 			pressKey(t, b, kb.Enter)
 			require.Equal(t, menuState{Open: true, LinksVisible: links, Summary: true, Current: true}, menu(t, b),
 				"Enter opens the menu, with every link and the current page marked")
+			if !tt.noScript {
+				checkAxe(t, b, axeSource(t), tt.give+" with the menu open")
+			}
 			pressKey(t, b, " ")
 			require.False(t, menu(t, b).Open, "Space closes the menu")
 			pressKey(t, b, " ")
@@ -254,6 +257,9 @@ func TestWideScreenShowsTheWholeMenu(t *testing.T) {
 		require.NoError(t, b.Navigate(origin+"/metadata"))
 		m := menu(t, b)
 		require.Equal(t, menuState{LinksVisible: links, Current: true}, m, "no script: %v", noScript)
+		if !noScript {
+			checkAxe(t, b, axeSource(t), "the whole menu on a wide screen")
+		}
 		tabTo(t, b, `.site-header nav a[href="/security"]`)
 	}
 }

@@ -94,10 +94,9 @@ func (l *loader) settings(st *site.Settings) (yamlDoc, bool) {
 			l.problem(file, doc.line(c.key), "%s %q is not a colour written as #rrggbb, such as %q (in quotes: YAML reads # as a comment)", c.key, *c.val, c.def)
 		}
 	}
-	if m.ShortName == "" {
+	// Any words will do: the manifest is JSON, which escapes them.
+	if strings.TrimSpace(m.ShortName) == "" {
 		m.ShortName = m.Practice
-	} else if strings.TrimSpace(m.ShortName) != m.ShortName || strings.ContainsAny(m.ShortName, "\n\r\t") {
-		l.problem(file, doc.line("short_name"), "short_name %q: write the name on one line, with no space before or after it", m.ShortName)
 	}
 	contact := markdown.Render([]byte(m.Contact), doc.line("contact"), l.codeLabel)
 	for _, p := range contact.Problems {
