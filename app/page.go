@@ -90,39 +90,6 @@ func renderedBy() string {
 	return "build"
 }
 
-// siteHeader is the practice's name and the navigation.
-func siteHeader(s *site.Site, current string) app.UI {
-	var main, platforms []site.Page
-	for _, pg := range s.Pages {
-		if pg.Platform != "" {
-			platforms = append(platforms, pg)
-		} else if pg.Nav != "" {
-			main = append(main, pg)
-		}
-	}
-	item := func(pg site.Page) app.UI {
-		a := app.A().Href(attr(link(pg.Path))).Text(pg.Nav)
-		if pg.Path == current {
-			a = a.Aria("current", "page")
-		}
-		return app.Li().Body(a)
-	}
-	return app.Header().Class("site-header").Body(
-		// A real link, so that it works with no script at all; web/site.js
-		// makes it faster and clears the questionnaire first.
-		app.A().Class("quick-exit").Href(attr(s.Settings.QuickExit)).Rel("noreferrer").Text(s.Labels.Frame.Leave),
-		app.A().Class("site-name").Href(attr(link("/"))).Text(s.Settings.Practice),
-		app.Nav().Aria("label", attr(s.Labels.Frame.MainMenu)).Body(
-			app.Ul().Class("nav-pages").Body(
-				app.Range(main).Slice(func(i int) app.UI { return item(main[i]) }),
-			),
-			app.Ul().Class("nav-platforms").Aria("label", attr(s.Labels.Frame.PlatformsMenu)).Body(
-				app.Range(platforms).Slice(func(i int) app.UI { return item(platforms[i]) }),
-			),
-		),
-	)
-}
-
 // siteFooter carries the practice's name, contact line and policy date, so
 // that a printed page says whose policy it is and how current.
 func siteFooter(s *site.Site) app.UI {

@@ -39,21 +39,94 @@
       leave();
     }
   }, true);
-  let shifts = [];
+  // Shift three times within two seconds leaves. A press counts when
+  // Shift is let go with no other key pressed meanwhile, so that Shift+Tab
+  // or a capital letter never counts. The button's pips show the count
+  // and a live region says it (in the practice's words, from the header's
+  // data- attributes); two seconds after the first press the count starts
+  // again, and says so.
+  const shiftsToLeave = 3;
+  const shiftWindow = 2000;
+  let shifts = 0;
+  let shiftAlone = false;
+  let shiftTimer = 0;
+  const showShifts = (words) => {
+    const exit = document.querySelector("a.quick-exit");
+    if (exit) {
+      if (shifts > 0) {
+        exit.dataset.shifts = String(shifts);
+      } else {
+        delete exit.dataset.shifts;
+      }
+    }
+    const status = document.querySelector(".shift-status");
+    if (status) {
+      status.textContent = words;
+    }
+  };
+  const resetShifts = (announce) => {
+    clearTimeout(shiftTimer);
+    const counted = shifts > 0;
+    shifts = 0;
+    if (counted) {
+      const header = document.querySelector(".site-header");
+      showShifts(announce && header ? header.dataset.shiftReset || "" : "");
+    }
+  };
   document.addEventListener("keydown", (event) => {
-    if (event.key !== "Shift") {
-      shifts = [];
+    if (event.key === "Shift") {
+      shiftAlone = !event.repeat || shiftAlone;
       return;
     }
-    if (event.repeat) {
+    shiftAlone = false;
+    resetShifts(false);
+  });
+  document.addEventListener("keyup", (event) => {
+    if (event.key !== "Shift" || !shiftAlone) {
       return;
     }
-    const now = Date.now();
-    shifts = shifts.filter((t) => now - t < 2000).concat(now);
-    if (shifts.length >= 3) {
+    shiftAlone = false;
+    if (shifts === 0) {
+      shiftTimer = setTimeout(() => resetShifts(true), shiftWindow);
+    }
+    shifts += 1;
+    if (shifts >= shiftsToLeave) {
+      clearTimeout(shiftTimer);
       leave();
+      return;
+    }
+    const header = document.querySelector(".site-header");
+    const template = header ? header.dataset.shiftCount || "" : "";
+    showShifts(template.replaceAll("{count}", String(shifts)).replaceAll("{total}", String(shiftsToLeave)));
+  });
+
+  // The installed app has no Back button of its own: the header's Back
+  // control (shown only there, see site.css) goes back.
+  document.addEventListener("click", (event) => {
+    if (event.target.closest && event.target.closest("button.app-back")) {
+      history.back();
     }
   });
+
+  // The header is sticky where the screen is tall enough: links to a
+  // heading and the focus stop below it (scroll-padding-top in site.css)
+  // by its real height, which depends on the words and the zoom.
+  if ("ResizeObserver" in window) {
+    const measured = new WeakSet();
+    const measure = () => {
+      const header = document.querySelector(".site-header");
+      if (header && !measured.has(header)) {
+        measured.add(header);
+        new ResizeObserver(() => {
+          document.documentElement.style.setProperty("--header-height", header.offsetHeight + "px");
+        }).observe(header);
+      }
+    };
+    measure();
+    // go-app replaces the questionnaire's header when it starts.
+    new MutationObserver(measure).observe(document.body, { childList: true, subtree: true });
+  }
+
   // If the browser restores this page from its back-forward cache after
   // leaving, leave again.
   window.addEventListener("pageshow", (event) => {

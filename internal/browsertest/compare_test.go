@@ -16,10 +16,8 @@ import (
 // The comparison on a phone (360×780, the screen most clients read an
 // email link on) must be short enough to use: criteria as blocks with each
 // platform's short value, the explanation and source one tap away.
-const (
-	phoneWidth, phoneHeight = 360, 780
-	maxPhoneScreens         = 6.0
-)
+// (phoneWidth and phoneHeight are in phone_test.go.)
+const maxPhoneScreens = 6.0
 
 // factWant is what the comparison must offer for one platform on one
 // criterion, from the site's data.

@@ -37,6 +37,7 @@ var notWords = map[string]bool{
 	"summary_only": true, "requires": true, "explained": true, "format": true,
 	"policy_date": true, "language": true, "offered": true, "quick_exit": true, "date": true,
 	"url": true, "source": true, "reviewed": true, "stance": true,
+	"theme_color": true, "background_color": true,
 }
 
 // rewriteYAML passes every word-bearing scalar of a YAML document through

@@ -162,6 +162,7 @@ func TestSubPathHostingAndInAppNavigation(t *testing.T) {
 	// A menu link loads the page under the sub-path as a new document: a
 	// marker on window would survive only if the app had shown it.
 	require.NoError(t, b.Eval(`window.stillHere = true`, nil))
+	require.NoError(t, b.Click(`.site-menu > summary`))
 	require.NoError(t, b.Click(`nav a[href="/privacy/how-i-work"]`))
 	howIWork, _ := s.Page("/how-i-work")
 	require.Eventually(t, func() bool {

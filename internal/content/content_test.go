@@ -165,6 +165,8 @@ func TestLoadValid(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "Test Practice", s.Settings.Practice)
 	require.Contains(t, s.Settings.ContactHTML, `href="mailto:me@example.org"`)
+	require.Equal(t, site.AppSettings{ShortName: "Test Practice", ThemeColor: "#1d5c63", BackgroundColor: "#ffffff"}, s.Settings.App,
+		"without short_name and colours, the installed app takes the practice's name and the site's colours")
 
 	var paths []string
 	for _, p := range s.Pages {
@@ -313,6 +315,12 @@ func TestLoadReportsProblemsAtFileAndLine(t *testing.T) {
 				return regexp.MustCompile(`(?m)^quick_exit: .*$`).ReplaceAllString(s, `quick_exit: 'https://example.org/"onmouseover=alert(1)//'`)
 			},
 			want: `content/site.yaml:6: quick_exit "https://example.org/\"onmouseover=alert(1)//" holds a space, quote or bracket`},
+		{name: "theme colour not #rrggbb", file: "site.yaml",
+			edit: func(s string) string { return s + "short_name: Test\ntheme_color: teal\n" },
+			want: `content/site.yaml:8: theme_color "teal" is not a colour written as #rrggbb`},
+		{name: "background colour with three digits", file: "site.yaml",
+			edit: func(s string) string { return s + "background_color: \"#fff\"\n" },
+			want: `content/site.yaml:7: background_color "#fff" is not a colour written as #rrggbb`},
 		{name: "stray Markdown file", file: "extra.md", give: validPage("Extra", "Extra", "x"),
 			want: "content/extra.md: not part of the site"},
 		{name: "platform file name not a slug", file: "platforms/Big Blue.md", give: validPlatform("Big", "not-used"),

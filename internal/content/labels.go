@@ -14,6 +14,7 @@ var labelPlaceholders = map[string][]string{
 	"frame.app_name":                 {"practice"},
 	"frame.title":                    {"page", "practice"},
 	"frame.policy_dated":             {"date"},
+	"frame.shift_count":              {"count", "total"},
 	"frame.loading":                  {"progress"},
 	"frame.code_example_in":          {"language"},
 	"dates.format":                   {"day", "month", "year"},

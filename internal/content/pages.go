@@ -64,7 +64,7 @@ func (l *loader) render(file, route string, src []byte, v any, m *pageMeta) (loa
 			l.problem(file, doc.line(r.key), "missing required field %q", r.key)
 		}
 	}
-	body = []byte(l.expandSetup(file, bodyLine, string(body)))
+	body = []byte(l.expandSetup(file, bodyLine, string(body), true))
 	rendered := markdown.Render(body, bodyLine, l.codeLabel)
 	for _, p := range rendered.Problems {
 		l.problem(file, p.Line, "%s", p.Msg)

@@ -199,7 +199,7 @@ func (l *loader) platform(s *site.Site, file, slug string, m platformMeta, doc y
 		if f.Source == site.SourcePractice && !setupRef.MatchString(f.Explain) {
 			l.problem(file, doc.line("facts", c.Key, "explain"), "facts.%s: this fact rests on your own setup (source: %s), so its explain quotes it from %s, e.g. {setup:logs}", c.Key, site.SourcePractice, site.SettingsFile)
 		}
-		explain := l.expandSetup(file, doc.line("facts", c.Key, "explain"), f.Explain)
+		explain := l.expandSetup(file, doc.line("facts", c.Key, "explain"), f.Explain, false)
 		facts = append(facts, site.Fact{Criterion: c.Key, Value: f.Value, Explain: explain, Source: f.Source})
 	}
 	for i, src := range m.Sources {

@@ -12,14 +12,29 @@ import (
 
 // settingsMeta is site.yaml.
 type settingsMeta struct {
-	Practice   string    `yaml:"practice"`
-	Contact    string    `yaml:"contact"`
-	PolicyDate string    `yaml:"policy_date"`
-	Language   string    `yaml:"language"`
-	Offered    []string  `yaml:"offered"`
-	QuickExit  string    `yaml:"quick_exit"`
-	Setup      setupMeta `yaml:"setup"`
+	Practice   string   `yaml:"practice"`
+	Contact    string   `yaml:"contact"`
+	PolicyDate string   `yaml:"policy_date"`
+	Language   string   `yaml:"language"`
+	Offered    []string `yaml:"offered"`
+	QuickExit  string   `yaml:"quick_exit"`
+	// The installed app's name under its icon and its colours; optional.
+	ShortName       string    `yaml:"short_name"`
+	ThemeColor      string    `yaml:"theme_color"`
+	BackgroundColor string    `yaml:"background_color"`
+	Setup           setupMeta `yaml:"setup"`
 }
+
+// The installed app's colours when site.yaml names none: the site's accent
+// (its title bar) and its light background (the splash screen).
+const (
+	defaultThemeColor      = "#1d5c63"
+	defaultBackgroundColor = "#ffffff"
+)
+
+// hexColor is the one colour notation every browser's manifest reader and
+// the theme-color meta tag accept alike.
+var hexColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
 var langTag = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
 
@@ -65,6 +80,26 @@ func (l *loader) settings(st *site.Settings) (yamlDoc, bool) {
 		l.problem(file, doc.line("quick_exit"), "quick_exit %q holds a space, quote or bracket that an address cannot have: copy the address from the browser's address bar", m.QuickExit)
 	}
 	l.setup(file, doc, m.Setup)
+	colours := []struct {
+		key string
+		val *string
+		def string
+	}{
+		{"theme_color", &m.ThemeColor, defaultThemeColor},
+		{"background_color", &m.BackgroundColor, defaultBackgroundColor},
+	}
+	for _, c := range colours {
+		switch {
+		case *c.val == "":
+			*c.val = c.def
+		case !hexColor.MatchString(*c.val):
+			l.problem(file, doc.line(c.key), "%s %q is not a colour written as #rrggbb, such as %q (in quotes: YAML reads # as a comment)", c.key, *c.val, c.def)
+		}
+	}
+	// Any words will do: the manifest is JSON, which escapes them.
+	if strings.TrimSpace(m.ShortName) == "" {
+		m.ShortName = m.Practice
+	}
 	contact := markdown.Render([]byte(m.Contact), doc.line("contact"), l.codeLabel)
 	for _, p := range contact.Problems {
 		l.problem(file, p.Line, "contact: %s", p.Msg)
@@ -79,6 +114,11 @@ func (l *loader) settings(st *site.Settings) (yamlDoc, bool) {
 		Language:    m.Language,
 		Offered:     m.Offered,
 		QuickExit:   m.QuickExit,
+		App: site.AppSettings{
+			ShortName:       m.ShortName,
+			ThemeColor:      strings.ToLower(m.ThemeColor),
+			BackgroundColor: strings.ToLower(m.BackgroundColor),
+		},
 	}
 	return doc, true
 }

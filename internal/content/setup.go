@@ -59,8 +59,8 @@ func (l *loader) setup(file string, doc yamlDoc, m setupMeta) {
 			l.problem(file, line, "setup.items: %q is not a usable name: use lower-case letters, digits and _", k)
 		case strings.TrimSpace(it.Says) == "":
 			l.problem(file, line, "setup.items.%s: missing \"says\": the sentence the pages show", k)
-		case strings.ContainsAny(it.Says, "\n{}"):
-			l.problem(file, doc.line("setup", "items", k, "says"), "setup.items.%s: says must be one line of plain sentences, without { or }", k)
+		case strings.ContainsAny(it.Says, "{}"):
+			l.problem(file, doc.line("setup", "items", k, "says"), "setup.items.%s: says is plain sentences, without { or }", k)
 		case it.Confirmed == "":
 			l.problem(file, line, "setup.items.%s: not confirmed: check it against your server or devices, then add confirmed: YYYY-MM-DD", k)
 		case !validDate(it.Confirmed):
@@ -68,7 +68,7 @@ func (l *loader) setup(file string, doc yamlDoc, m setupMeta) {
 		case stale(it.Confirmed, setupFresh, l.now):
 			old = append(old, fmt.Sprintf("%s (confirmed %s)", k, it.Confirmed))
 		}
-		l.setupItems[k] = it.Says
+		l.setupItems[k] = strings.Join(strings.Fields(it.Says), " ")
 		l.setupLines[k] = line
 	}
 	if len(old) > 0 {
@@ -80,8 +80,10 @@ func (l *loader) setup(file string, doc yamlDoc, m setupMeta) {
 }
 
 // expandSetup replaces every {setup:key} in text, which starts on line
-// first of file, with the item's words.
-func (l *loader) expandSetup(file string, first int, text string) string {
+// first of file, with the item's words. In Markdown (markdown true) the
+// words are escaped, so that they read as written: an item is plain
+// sentences, and a < or * in it must not become markup.
+func (l *loader) expandSetup(file string, first int, text string, markdown bool) string {
 	var b strings.Builder
 	last := 0
 	for _, m := range setupRef.FindAllStringSubmatchIndex(text, -1) {
@@ -97,6 +99,9 @@ func (l *loader) expandSetup(file string, first int, text string) string {
 			continue
 		}
 		l.setupUsed[key] = true
+		if markdown {
+			says = escapeMarkdown(says)
+		}
 		b.WriteString(says)
 	}
 	b.WriteString(text[last:])
@@ -126,4 +131,19 @@ func (l *loader) setupList() string {
 func stale(date string, months int, now time.Time) bool {
 	d, err := parseDate(date)
 	return err == nil && d.AddDate(0, months, 0).Before(now)
+}
+
+// escapeMarkdown puts a backslash before every ASCII punctuation mark but
+// quotes, which CommonMark then shows as itself.
+func escapeMarkdown(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		// Quotes make no markup outside a link, and escaped they would
+		// escape the typographer's curly quotes too.
+		if r < 128 && strings.ContainsRune("!#$%&()*+,-./:;<=>?@[\\]^_`{|}~", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -31,6 +31,17 @@ func TestSetupIsQuoted(t *testing.T) {
 	require.NotContains(t, p.HTML, "{setup:")
 }
 
+// TestSetupIsPlainText: an item's words read as written in Markdown, and
+// go into a fact as they are (its HTML is escaped when written).
+func TestSetupIsPlainText(t *testing.T) {
+	fsys := validFS()
+	withSetup(fsys, "    logs:\n      says: \"Logs <b>kept</b> *7* days & [no](/x) more\\n  \n than that.\"\n      confirmed: 2026-11-01\n")
+	s, _, err := LoadAt(fsys, "content", time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	p, _ := s.Page("/how-i-work")
+	require.Contains(t, p.HTML, "Boundaries. Logs &lt;b&gt;kept&lt;/b&gt; *7* days &amp; [no](/x) more than that.")
+}
+
 func TestSetupProblems(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -55,7 +66,7 @@ func TestSetupProblems(t *testing.T) {
 			want:  `content/site.yaml:13: setup.items.stun: no page quotes it: quote it with {setup:stun}, or remove it`},
 		{name: "an item that would break out of its sentence",
 			items: "    logs:\n      says: \"Logs {setup:logs}\"\n      confirmed: 2026-11-01\n",
-			want:  `content/site.yaml:10: setup.items.logs: says must be one line of plain sentences, without { or }`},
+			want:  `content/site.yaml:10: setup.items.logs: says is plain sentences, without { or }`},
 		{name: "a fact about the practice's setup that does not quote it",
 			items: logsItem,
 			edit: func(fsys fstest.MapFS) {

@@ -340,7 +340,9 @@ func plainText(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			// The typographer's quotes and dashes are HTML entities
+			// ("&rsquo;"): plain text holds the characters.
+			b.WriteString(html.UnescapeString(string(c.Value)))
 		}
 		return ast.WalkContinue, nil
 	})

@@ -226,6 +226,15 @@ func TestRenderCollectsHeadingsAndLinks(t *testing.T) {
 	}, doc.Links)
 }
 
+// TestHeadingTextIsPlainText: the typographer's curly quotes and dashes
+// reach a heading's text (the table of contents) as characters, not as the
+// entities the HTML holds, which the page would show literally.
+func TestHeadingTextIsPlainText(t *testing.T) {
+	doc := Render([]byte("## Why I don't say \"nothing to hide\" -- ever\n"), 1, testCodeLabel)
+	require.Empty(t, doc.Problems)
+	require.Equal(t, "Why I don’t say “nothing to hide” – ever", doc.Headings[0].Text)
+}
+
 func TestCSSHasBothSchemes(t *testing.T) {
 	css, err := CSS()
 	require.NoError(t, err)

@@ -43,14 +43,22 @@ type DeviceLabels struct {
 type FrameLabels struct {
 	_ noEqual
 
-	// AppName is the installed app's name: {practice}; AppShortName its
-	// name under the icon.
-	AppName      string `json:"appName" yaml:"app_name"`
-	AppShortName string `json:"appShortName" yaml:"app_short_name"`
+	// AppName is the installed app's name: {practice}. Its name under the
+	// icon is a setting (site.yaml short_name), as it is the practice's.
+	AppName string `json:"appName" yaml:"app_name"`
 	// Title is the document title: {page} and {practice}.
-	Title         string `json:"title" yaml:"title"`
-	SkipLink      string `json:"skipLink" yaml:"skip_link"`
-	Leave         string `json:"leave" yaml:"leave"`
+	Title    string `json:"title" yaml:"title"`
+	SkipLink string `json:"skipLink" yaml:"skip_link"`
+	Leave    string `json:"leave" yaml:"leave"`
+	// ShiftCount is announced while Shift is pressed towards leaving:
+	// {count} and {total}; ShiftReset when the count runs out. web/site.js
+	// fills them in.
+	ShiftCount string `json:"shiftCount" yaml:"shift_count"`
+	ShiftReset string `json:"shiftReset" yaml:"shift_reset"`
+	// Menu opens the menu on a narrow screen; AppBack is the way back in
+	// the installed app, which has no browser Back button.
+	Menu          string `json:"menu" yaml:"menu"`
+	AppBack       string `json:"appBack" yaml:"app_back"`
 	MainMenu      string `json:"mainMenu" yaml:"main_menu"`
 	PlatformsMenu string `json:"platformsMenu" yaml:"platforms_menu"`
 	OnThisPage    string `json:"onThisPage" yaml:"on_this_page"`

@@ -43,6 +43,19 @@ type Settings struct {
 	Offered []string `json:"offered"`
 	// QuickExit is the neutral page the "Leave this site" control opens.
 	QuickExit string `json:"quickExit"`
+	// App is how the site looks once installed on a phone's home screen.
+	App AppSettings `json:"app"`
+}
+
+// AppSettings go into the web manifest, for the installed app.
+type AppSettings struct {
+	// ShortName is the name under the icon (the practice's name unless
+	// site.yaml says otherwise).
+	ShortName string `json:"shortName"`
+	// ThemeColor (the title bar) and BackgroundColor (the splash screen)
+	// are #rrggbb.
+	ThemeColor      string `json:"themeColor"`
+	BackgroundColor string `json:"backgroundColor"`
 }
 
 // Page is one rendered page.

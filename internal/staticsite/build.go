@@ -260,7 +260,7 @@ func handler(s *site.Site, base, version string, routes []string) *app.Handler {
 	home, _ := s.Page("/")
 	return &app.Handler{
 		Name:      site.Fill(s.Labels.Frame.AppName, "practice", s.Settings.Practice),
-		ShortName: s.Labels.Frame.AppShortName,
+		ShortName: s.Settings.App.ShortName,
 		// Escaped for an attribute, as the app's own values are: go-app
 		// writes these into <meta> attributes with Go quoting.
 		Title:           htmlattr.Escape(home.Title),
@@ -268,8 +268,8 @@ func handler(s *site.Site, base, version string, routes []string) *app.Handler {
 		Author:          htmlattr.Escape(s.Settings.Practice),
 		Lang:            s.Settings.Language,
 		Icon:            icons,
-		BackgroundColor: "#ffffff",
-		ThemeColor:      "#1d5c63",
+		BackgroundColor: s.Settings.App.BackgroundColor,
+		ThemeColor:      s.Settings.App.ThemeColor,
 		// Shown only on the questionnaire (see site.css): it is the one page
 		// that needs the app to be usable.
 		LoadingLabel: s.Labels.Frame.Loading,

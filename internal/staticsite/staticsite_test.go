@@ -328,6 +328,26 @@ func TestBuild(t *testing.T) {
 		_, err := Build(s, Options{ModuleDir: mod, WebDir: filepath.Join(mod, "web"), WasmExec: stale, Out: filepath.Join(t.TempDir(), "d")})
 		require.ErrorContains(t, err, "differs from")
 	})
+
+	t.Run("the installed app is named and coloured by site.yaml", func(t *testing.T) {
+		// Values no default has, so that a hard-coded one fails.
+		other := *s
+		other.Settings.App = site.AppSettings{ShortName: "Dr Q", ThemeColor: "#123456", BackgroundColor: "#fedcba"}
+		dir := filepath.Join(t.TempDir(), "dist")
+		_, err := Build(&other, Options{ModuleDir: mod, WebDir: filepath.Join(mod, "web"), WasmExec: filepath.Join(mod, "wasm_exec", "wasm_exec.js"), Out: dir})
+		require.NoError(t, err)
+		b, err := os.ReadFile(filepath.Join(dir, "manifest.webmanifest"))
+		require.NoError(t, err)
+		var manifest map[string]any
+		require.NoError(t, json.Unmarshal(b, &manifest))
+		require.Equal(t, site.Fill(s.Labels.Frame.AppName, "practice", s.Settings.Practice), manifest["name"])
+		require.Equal(t, "Dr Q", manifest["short_name"])
+		require.Equal(t, "#123456", manifest["theme_color"])
+		require.Equal(t, "#fedcba", manifest["background_color"])
+		page, err := os.ReadFile(filepath.Join(dir, "index.html"))
+		require.NoError(t, err)
+		require.Regexp(t, `<meta name="theme-color" content="#123456"`, string(page), "the browser's bar takes the same colour")
+	})
 }
 
 // withImage is the shipped content folder with a Markdown image added to
