@@ -28,6 +28,7 @@ var labelPlaceholders = map[string][]string{
 	"questionnaire.criterion_link":   {"label"},
 	"questionnaire.declined_heading": {"name"},
 	"questionnaire.declined_link":    {"name"},
+	"questionnaire.printed_on":       {"practice", "date"},
 }
 
 // optionalLabels may be left empty.
