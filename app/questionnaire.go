@@ -25,7 +25,8 @@ type questionnairePage struct {
 	// message is a calm note, e.g. about a link that could not be read.
 	message string
 	// ready is set once the app runs in the browser: before that the
-	// prerendered buttons can do nothing, so they are disabled.
+	// prerendered buttons can do nothing, so they are disabled and say
+	// so. The options work: the app takes them over (carryOver).
 	ready bool
 	// resumeLink is shown after the client asks for one.
 	resumeLink string
@@ -39,6 +40,10 @@ type questionnairePage struct {
 	// navigated is set after the first navigation: focus moves to a step's
 	// heading when the client moves between steps, not when the page opens.
 	navigated bool
+	// shown is the fragment of the step on screen: go-app's own
+	// navigation to an address the page has already followed changes
+	// nothing.
+	shown string
 	// onExit forgets the answers when the reader leaves in a hurry.
 	onExit app.Func
 }

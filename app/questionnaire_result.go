@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"callprivacy/internal/questionnaire"
@@ -25,6 +27,8 @@ func (c *questionnairePage) renderResult() app.UI {
 	consent := q.Consent(c.answers)
 	return app.Div().Class("step result").Body(
 		app.H2().ID(site.StepHeadingID).TabIndex(-1).Text(site.Fill(lb.ResultHeading, "name", top.Platform.Name)),
+		// On paper only: whose advice it is, and from when.
+		app.P().Class("printed-on").Text(site.Fill(lb.PrintedOn, "practice", q.Site().Settings.Practice, "date", q.Site().Labels.Dates.Date(today()))),
 		when(len(top.Next) > 0, func() app.UI {
 			return app.Div().Class("next-step").Body(app.H3().Text(lb.NextHeading), saidList(q.Site(), top.Next))
 		}),
@@ -65,7 +69,7 @@ func (c *questionnairePage) renderResult() app.UI {
 			app.P().Text(lb.SummaryIntro),
 			when(consent != "", func() app.UI {
 				return app.Div().Class("option").Body(
-					app.Input().Type("checkbox").ID(site.IncludeSensitiveID).Checked(c.includeSensitive).
+					app.Input().Type("checkbox").ID(site.IncludeSensitiveID).AutoComplete(false).Checked(c.includeSensitive).
 						OnChange(func(ctx app.Context, e app.Event) { c.includeSensitive = ctx.JSSrc().Get("checked").Bool() }),
 					app.Label().For(site.IncludeSensitiveID).Text(consent),
 				)
@@ -172,4 +176,15 @@ func (c *questionnairePage) onMakeLink(ctx app.Context, e app.Event) {
 func (c *questionnairePage) onRestart(ctx app.Context, e app.Event) {
 	c.forget()
 	c.goTo(ctx, "")
+}
+
+// today is the client's date as YYYY-MM-DD, from the browser's clock and
+// time zone (Go's in wasm knows no zone), for the printed result's date.
+func today() string {
+	if !app.IsClient {
+		return ""
+	}
+	d := app.Window().Get("Date").New()
+	two := func(n int) string { return strconv.Itoa(n/10) + strconv.Itoa(n%10) }
+	return strconv.Itoa(d.Call("getFullYear").Int()) + "-" + two(d.Call("getMonth").Int()+1) + "-" + two(d.Call("getDate").Int())
 }

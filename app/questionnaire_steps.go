@@ -26,8 +26,10 @@ func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
 		fieldset = fieldset.Class("has-error").Aria("describedby", attr(errorID))
 	}
 	return app.Div().Class("step").Body(
+		// A button, not a link: it replaces the step's history entry
+		// rather than adding one (see questionnaire_nav.go).
 		when(i > 0, func() app.UI {
-			return app.A().Class("back").Href(attr("#" + questionStep + qs[i-1].ID)).Text(lb.Back)
+			return app.Button().Type("button").Class("back link-button").Disabled(!c.ready).Text(lb.Back).OnClick(c.onBack)
 		}),
 		// GOV.UK's error summary: announced, and linked to the question.
 		// Its slot is always there, so that the elements after it stay the
@@ -53,17 +55,17 @@ func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
 					o := &question.Options[j]
 					id := site.OptionID(question.ID, o.ID)
 					selected := slices.Contains(chosen, o.ID)
-					in := app.Input().Type(kind).ID(attr(id)).Name(attr(question.ID)).Value(attr(o.ID)).OnChange(c.onChoose)
+					// autocomplete="off": otherwise the browser saves the
+					// ticks with the history entry and puts them back into
+					// the prerendered page when the client returns to it
+					// (even with Back after "Leave this site"), where the
+					// app would take them for the client's own.
+					in := app.Input().Type(kind).ID(attr(id)).Name(attr(question.ID)).Value(attr(o.ID)).AutoComplete(false).OnChange(c.onChoose)
 					// go-app prerenders Checked(false) as checked="false", which
 					// browsers read as checked: only say it when it is true, or
 					// in the browser, where it sets the property.
 					if selected || app.IsClient {
 						in = in.Checked(selected)
-					}
-					// Before the app runs, the options cannot be recorded:
-					// they are plainly inactive rather than silently lost.
-					if !c.ready {
-						in = in.Disabled(true)
 					}
 					div := app.Div().Class("option")
 					if o.Exclusive {
@@ -81,6 +83,11 @@ func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
 			app.Button().Type("button").Class("primary").Disabled(!c.ready).Text(lb.Continue).OnClick(c.onContinue),
 			when(len(chosen) == 0, func() app.UI {
 				return app.Button().Type("button").Class("secondary").Disabled(!c.ready).Text(lb.Skip).OnClick(c.onSkip)
+			}),
+			// Only on the prerendered page: why the buttons wait, and
+			// that what is chosen meanwhile is kept.
+			when(!c.ready, func() app.UI {
+				return app.P().Class("preparing").ID("preparing").Text(lb.Preparing)
 			}),
 		),
 	)
@@ -150,6 +157,25 @@ func (c *questionnairePage) onContinue(ctx app.Context, e app.Event) {
 	c.next(ctx)
 }
 
+// onBack goes back one question, replacing the step's history entry.
+func (c *questionnairePage) onBack(ctx app.Context, e app.Event) {
+	if c.step > 0 && c.step < len(c.q.Questions()) {
+		c.error = ""
+		c.goTo(ctx, questionStep+c.q.Questions()[c.step-1].ID)
+	}
+}
+
+// onChange opens a question from the check step; Continue then returns
+// there. It reads the question from the button itself: go-app keeps an
+// element's first handler, so a handler that captured it could open
+// another question.
+func (c *questionnairePage) onChange(ctx app.Context, e app.Event) {
+	if question, ok := c.q.Question(ctx.JSSrc().Get("value").String()); ok {
+		c.fromCheck = true
+		c.goTo(ctx, questionStep+question.ID)
+	}
+}
+
 // onSkip leaves the question unanswered.
 func (c *questionnairePage) onSkip(ctx app.Context, e app.Event) { c.next(ctx) }
 
@@ -181,8 +207,7 @@ func (c *questionnairePage) renderCheck(qs []site.Question) app.UI {
 					app.Dt().Text(question.Prompt),
 					app.Dd().Text(answer),
 					app.Dd().Class("change").Body(
-						app.A().Href(attr("#"+questionStep+question.ID)).
-							OnClick(func(ctx app.Context, e app.Event) { c.fromCheck = true }).
+						app.Button().Type("button").Class("link-button").Value(attr(question.ID)).OnClick(c.onChange).
 							Body(app.Text(lb.Change), app.Span().Class("visually-hidden").Text(site.Fill(lb.ChangeHidden, "question", question.Prompt))),
 					),
 				)

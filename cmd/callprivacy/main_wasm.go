@@ -24,5 +24,8 @@ func main() {
 	ui.Register(s)
 	ui.RepairLocation()
 	ui.WatchLocation()
+	// Last, so that nothing ticked on the prerendered question is lost
+	// when go-app replaces it.
+	ui.KeepEarlyInput()
 	app.RunWhenOnBrowser()
 }

@@ -268,22 +268,40 @@ func TestQuestionnaireSkipAll(t *testing.T) {
 	requireNothingLeft(t, b, origin)
 }
 
-// TestQuestionnaireBackChangeAndResume uses the browser's back button, the
-// "Change" links, a resumable link and a tampered one.
+// TestQuestionnaireBackChangeAndResume uses the page's Back, the browser's
+// back and forward buttons, the "Change" links, a resumable link and a
+// tampered one.
 func TestQuestionnaireBackChangeAndResume(t *testing.T) {
 	b, origin, q := openQuestionnaire(t)
+	lb := q.Site().Labels.Questionnaire
 	qs := q.Questions()
 	answer(t, b, qs[0], qs[1].Prompt, "computer")
 	answer(t, b, qs[1], qs[2].Prompt, "yes")
+	checked := func(id string) bool {
+		var on bool
+		require.NoError(t, b.Eval(`document.getElementById(`+jsString(id)+`).checked`, &on))
+		return on
+	}
 
-	// The browser's back button returns to the previous question, with
-	// the answer still there.
-	require.NoError(t, b.Back())
+	// The page's Back returns to the previous question, with the answer
+	// still there, and focus on it.
+	require.NoError(t, b.ClickButton(lb.Back))
 	require.NoError(t, b.WaitText("#step-heading", qs[1].Prompt, stepWait))
-	var checked bool
-	require.NoError(t, b.Eval(`document.getElementById("opt-signal-yes").checked`, &checked))
-	require.True(t, checked, "going back lost the answer")
-	require.NoError(t, b.ClickButton("Continue"))
+	require.NoError(t, b.WaitFocus("step-heading", stepWait))
+	require.True(t, checked("opt-signal-yes"), "going back lost the answer")
+	require.NoError(t, b.ClickButton(lb.Continue))
+	require.NoError(t, b.WaitText("#step-heading", qs[2].Prompt, stepWait))
+
+	// The steps share one history entry after the start's: the browser's
+	// back button goes to the first question, answers kept, and forward
+	// returns to the step.
+	var entries int
+	require.NoError(t, b.Eval(`history.length`, &entries))
+	require.Equal(t, 3, entries, "about:blank, the start, and one entry for the steps")
+	require.NoError(t, b.Back())
+	require.NoError(t, b.WaitText("#step-heading", qs[0].Prompt, stepWait))
+	require.True(t, checked("opt-devices-computer"), "the browser's back button lost the answer")
+	require.NoError(t, b.Eval(`history.forward()`, nil))
 	require.NoError(t, b.WaitText("#step-heading", qs[2].Prompt, stepWait))
 	for i := 2; i < len(qs); i++ {
 		next := built.root.Site.Labels.Questionnaire.CheckHeading
@@ -294,7 +312,7 @@ func TestQuestionnaireBackChangeAndResume(t *testing.T) {
 	}
 
 	// Change an answer from the check step, and come straight back.
-	require.NoError(t, chromedp.Run(b.Ctx, chromedp.Click(`.check-row a[href="#q-who"]`, chromedp.ByQuery)))
+	require.NoError(t, chromedp.Run(b.Ctx, chromedp.Click(`.check-row button[value="who"]`, chromedp.ByQuery)))
 	who, _ := q.Question("who")
 	answer(t, b, who, "Check your answers", "apart")
 	check, err := b.Text(".check-answers")
@@ -347,11 +365,14 @@ func TestQuestionnaireBackChangeAndResume(t *testing.T) {
 
 // TestQuestionnaireBeforeTheApp checks the prerendered questionnaire: the
 // first question is there, nothing is pre-selected (go-app writes
-// checked="false", which browsers read as checked) and the buttons wait.
+// checked="false", which browsers read as checked), the options can be
+// ticked already (the app takes them over: TestTickBeforeTheAppStarts),
+// and the buttons wait, saying why.
 func TestQuestionnaireBeforeTheApp(t *testing.T) {
 	origin := Serve(t, built.root.Dir, "")
 	b := NewBrowser(t)
 	require.NoError(t, b.Navigate(origin+site.QuestionnairePath+"?wasm=false"))
+	lb := built.root.Site.Labels.Questionnaire
 	qs := questionnaire.New(built.root.Site).Questions()
 	h, err := b.Text("#step-heading")
 	require.NoError(t, err)
@@ -362,20 +383,24 @@ func TestQuestionnaireBeforeTheApp(t *testing.T) {
 		Disabled bool `json:"disabled"`
 	}
 	require.NoError(t, b.Eval(`({
-		inputs: document.querySelectorAll(".questionnaire input").length,
+		inputs: document.querySelectorAll(".questionnaire input:not(:disabled)").length,
 		checked: document.querySelectorAll(".questionnaire input:checked").length,
 		disabled: [...document.querySelectorAll(".questionnaire button")].every(b => b.disabled),
 	})`, &state))
 	var loader string
 	require.NoError(t, b.Eval(`fetch(location.pathname).then(r => r.text())`, &loader))
 	require.Contains(t, loader, "Preparing the questionnaire… 0%", "the prerendered page says the questionnaire is getting ready")
-	require.Equal(t, len(qs[0].Options), state.Inputs)
+	require.Equal(t, len(qs[0].Options), state.Inputs, "every option can be chosen")
 	require.Zero(t, state.Checked, "an option looks pre-selected before the app runs")
 	require.True(t, state.Disabled)
+	preparing, err := b.Text(".questionnaire .actions .preparing")
+	require.NoError(t, err)
+	require.Equal(t, lb.Preparing, preparing, "the waiting buttons say why")
 
 	// Without the app no answer may reach an address, the history or the
-	// network: there is no form to submit, every control is inactive, and
-	// a client who clicks, taps and presses keys anyway changes nothing.
+	// network: there is no form to submit, the buttons are inactive, and
+	// a client who clicks, taps and presses keys anyway changes nothing
+	// but the boxes they ticked.
 	var before struct {
 		Href    string `json:"href"`
 		History int    `json:"history"`
@@ -383,10 +408,10 @@ func TestQuestionnaireBeforeTheApp(t *testing.T) {
 		Active  int    `json:"active"`
 	}
 	const where = `({href: location.href, history: history.length, forms: document.forms.length,
-		active: document.querySelectorAll(".questionnaire input:not(:disabled), .questionnaire button:not(:disabled)").length})`
+		active: document.querySelectorAll(".questionnaire button:not(:disabled)").length})`
 	require.NoError(t, b.Eval(where, &before))
 	require.Zero(t, before.Forms, "a form could carry answers into an address")
-	require.Zero(t, before.Active, "a control works before the app runs")
+	require.Zero(t, before.Active, "a button works before the app runs")
 	sent := len(b.Requests())
 	for _, o := range qs[0].Options {
 		require.NoError(t, chromedp.Run(b.Ctx, chromedp.Click(`label[for="opt-`+qs[0].ID+`-`+o.ID+`"]`, chromedp.ByQuery)))
@@ -407,7 +432,11 @@ func TestQuestionnaireBeforeTheApp(t *testing.T) {
 	require.NoError(t, b.Eval(where, &after))
 	require.Equal(t, before, after, "the page changed its address or history without the app")
 	require.NoError(t, b.Eval(`document.querySelectorAll(".questionnaire input:checked").length`, &state.Checked))
-	require.Zero(t, state.Checked, "an option took a tick that nothing records")
+	ticked := len(qs[0].Options)
+	if !qs[0].Multiple {
+		ticked = 1
+	}
+	require.Equal(t, ticked, state.Checked, "the client's ticks do not show")
 	require.Len(t, b.Requests(), sent, "a request left the page: %v", b.Requests()[sent:])
 }
 

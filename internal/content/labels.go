@@ -30,6 +30,7 @@ var labelPlaceholders = map[string][]string{
 	"questionnaire.declined_heading": {"name"},
 	"questionnaire.declined_link":    {"name"},
 	"compare.fact":                   {"platform", "value"},
+	"questionnaire.printed_on":       {"practice", "date"},
 }
 
 // labelNeeds lists the placeholders a label must hold: without them a

@@ -135,10 +135,12 @@ type QuestionnaireLabels struct {
 
 	Region string `json:"region" yaml:"region"`
 	// Progress holds {n} and {total}.
-	Progress      string `json:"progress" yaml:"progress"`
-	Back          string `json:"back" yaml:"back"`
-	Continue      string `json:"continue" yaml:"continue"`
-	Skip          string `json:"skip" yaml:"skip"`
+	Progress string `json:"progress" yaml:"progress"`
+	Back     string `json:"back" yaml:"back"`
+	Continue string `json:"continue" yaml:"continue"`
+	Skip     string `json:"skip" yaml:"skip"`
+	// Preparing stands by the buttons until the app has started.
+	Preparing     string `json:"preparing" yaml:"preparing"`
 	Why           string `json:"why" yaml:"why"`
 	ErrorTitle    string `json:"errorTitle" yaml:"error_title"`
 	ChooseOne     string `json:"chooseOne" yaml:"choose_one"`
@@ -170,6 +172,9 @@ type QuestionnaireLabels struct {
 	Copied        string `json:"copied" yaml:"copied"`
 	CopyFailed    string `json:"copyFailed" yaml:"copy_failed"`
 	Print         string `json:"print" yaml:"print"`
+	// PrintedOn is printed under the suggestion: {practice} and {date},
+	// the day of printing.
+	PrintedOn     string `json:"printedOn" yaml:"printed_on"`
 	Restart       string `json:"restart" yaml:"restart"`
 	ResumeSummary string `json:"resumeSummary" yaml:"resume_summary"`
 	ResumeWarning string `json:"resumeWarning" yaml:"resume_warning"`
