@@ -28,6 +28,10 @@ var labelPlaceholders = map[string][]string{
 	"questionnaire.criterion_link":   {"label"},
 	"questionnaire.declined_heading": {"name"},
 	"questionnaire.declined_link":    {"name"},
+	"intake.overview":                {"url"},
+	"intake.platform":                {"name", "url"},
+	"intake.joining":                 {"url"},
+	"intake.questionnaire":           {"url"},
 }
 
 // optionalLabels may be left empty.

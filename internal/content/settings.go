@@ -18,6 +18,9 @@ type settingsMeta struct {
 	Language   string   `yaml:"language"`
 	Offered    []string `yaml:"offered"`
 	QuickExit  string   `yaml:"quick_exit"`
+
+	// The site's own address (see address.go).
+	URL string `yaml:"url"`
 }
 
 var langTag = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
@@ -77,6 +80,7 @@ func (l *loader) settings(st *site.Settings) (yamlDoc, bool) {
 		Language:    m.Language,
 		Offered:     m.Offered,
 		QuickExit:   m.QuickExit,
+		URL:         l.siteURL(m.URL, doc.line("url")),
 	}
 	return doc, true
 }

@@ -14,6 +14,24 @@ type Labels struct {
 	Compare       CompareLabels       `json:"compare" yaml:"compare"`
 	Questionnaire QuestionnaireLabels `json:"questionnaire" yaml:"questionnaire"`
 	Device        DeviceLabels        `json:"device" yaml:"device"`
+
+	// Intake is for the therapist's side only (callprivacy links), never
+	// the browser's.
+	Intake IntakeLabels `json:"-" yaml:"intake"`
+}
+
+// IntakeLabels are the paragraphs `callprivacy links` prints for an
+// intake email: an introduction, then one line per link, each with its
+// {url}.
+type IntakeLabels struct {
+	_ noEqual
+
+	Intro    string `yaml:"intro"`
+	Overview string `yaml:"overview"`
+	// Platform holds {name} and {url}.
+	Platform      string `yaml:"platform"`
+	Joining       string `yaml:"joining"`
+	Questionnaire string `yaml:"questionnaire"`
 }
 
 // DeviceLabels are the words of the control that removes what the site

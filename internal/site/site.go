@@ -43,6 +43,12 @@ type Settings struct {
 	Offered []string `json:"offered"`
 	// QuickExit is the neutral page the "Leave this site" control opens.
 	QuickExit string `json:"quickExit"`
+
+	// URL is where the site is published, "https://example.org/privacy/"
+	// (always ending in "/"), or "" when site.yaml does not say. Only the
+	// build reads it: the link previews, canonical links, sitemap, leaflet
+	// and intake links are written with it.
+	URL string `json:"-"`
 }
 
 // Page is one rendered page.
