@@ -80,8 +80,13 @@ func Load(fsys fs.FS, dir string) (*site.Site, error) {
 	labelsOK := l.labels(s)
 	criteriaOK := l.criteria(s)
 
+	var leaflet site.Route
 	for _, r := range site.Routes {
-		if p, ok := l.page(r.File, r.Path, true); ok {
+		if r.Path == site.LeafletPath {
+			leaflet = r // it lists the platforms, read below
+			continue
+		}
+		if p, ok := l.page(r.File, r.Path, !r.Unlisted); ok {
 			s.Pages = append(s.Pages, p)
 		}
 	}
@@ -95,6 +100,12 @@ func Load(fsys fs.FS, dir string) (*site.Site, error) {
 		s.Pages = slices.Insert(s.Pages, 1, platformPages...)
 	} else {
 		s.Pages = append(platformPages, s.Pages...)
+	}
+
+	if leaflet.Path != "" {
+		if p, ok := l.leaflet(s, leaflet); ok {
+			s.Pages = append(s.Pages, p)
+		}
 	}
 
 	if criteriaOK {

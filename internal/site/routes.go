@@ -6,6 +6,9 @@ import "strings"
 type Route struct {
 	Path string
 	File string
+	// Unlisted keeps the page out of the menu: its front matter has no
+	// nav. It is still a page of the site, in the sitemap and offline.
+	Unlisted bool
 }
 
 // Routes are the site's fixed deep links, which the practice puts in
@@ -21,6 +24,7 @@ var Routes = []Route{
 	{Path: QuestionnairePath, File: "questionnaire.md"},
 	{Path: ComparePath, File: "compare.md"},
 	{Path: "/browsing-safely", File: "browsing-safely.md"},
+	{Path: LeafletPath, File: "leaflet.md", Unlisted: true},
 }
 
 // Pages whose content file is only the introduction: the app builds the
@@ -30,6 +34,11 @@ const (
 	QuestionnairePath = "/questionnaire"
 	ComparePath       = "/compare"
 )
+
+// LeafletPath is the printable one-page leaflet: its content file holds
+// the words, and the build adds the offered platforms, the site's address
+// and a QR code of it.
+const LeafletPath = "/leaflet"
 
 // NeedsApp reports whether the page at path runs the wasm app. Only the
 // questionnaire does: it needs the app to ask, remember and advise. Every
