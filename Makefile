@@ -4,19 +4,23 @@
 
 GO ?= go
 
-.PHONY: serve build check test fuzz bench brotli chromium axe wasm_exec clean
+.PHONY: serve build check links test fuzz bench brotli chromium axe wasm_exec clean
 
 ## serve: build the site from content/ and serve it at http://127.0.0.1:8000
 serve:
 	$(GO) run ./cmd/callprivacy serve $(ARGS)
 
-## build: write the deployable site to dist/ (ARGS="-base /privacy/" for a sub-path)
+## build: write the deployable site to dist/ (under the path of site.yaml's url; without one, ARGS="-base /privacy/" for a sub-path)
 build:
 	$(GO) run ./cmd/callprivacy build $(ARGS)
 
 ## check: check content/ and report every problem as file:line
 check:
 	$(GO) run ./cmd/callprivacy check
+
+## links: print the links for an intake email, at site.yaml's url
+links:
+	$(GO) run ./cmd/callprivacy links
 
 # axe-core checks accessibility in the browser tests. It is installed from
 # the npm registry into a git-ignored folder, pinned, never committed.

@@ -87,7 +87,7 @@ func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
 			// Only on the prerendered page: why the buttons wait, and
 			// that what is chosen meanwhile is kept.
 			when(!c.ready, func() app.UI {
-				return app.P().Class("preparing").ID("preparing").Text(lb.Preparing)
+				return app.P().Class("preparing").ID(site.PreparingID).Text(lb.Preparing)
 			}),
 		),
 	)

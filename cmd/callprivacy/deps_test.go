@@ -11,8 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestWasmLinksNoBuildTimePackage keeps Markdown, highlighting, YAML and
-// templates out of app.wasm: they run once at build time, and in the
+// TestWasmLinksNoBuildTimePackage keeps Markdown, highlighting, YAML,
+// templates and QR codes out of app.wasm: they run once at build time, and in the
 // browser they would cost megabytes and start-up time. It asks the Go tool
 // what the wasm build of this package imports.
 func TestWasmLinksNoBuildTimePackage(t *testing.T) {
@@ -33,6 +33,12 @@ func TestWasmLinksNoBuildTimePackage(t *testing.T) {
 		"callprivacy/internal/content",
 		"callprivacy/internal/markdown",
 		"callprivacy/internal/staticsite",
+		// The leaflet's QR code is drawn at build time; the reader is the
+		// tests'.
+		"github.com/skip2/go-qrcode",
+		"github.com/makiuchi-d/gozxing",
+		"callprivacy/internal/qrsvg",
+		"callprivacy/internal/qrread",
 	}
 	for _, d := range deps {
 		for _, f := range forbidden {

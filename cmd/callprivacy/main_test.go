@@ -6,9 +6,14 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"callprivacy/internal/content"
+	"callprivacy/internal/site"
 )
 
 // copyContent copies the shipped content to a temporary folder.
@@ -17,6 +22,19 @@ func copyContent(t *testing.T) string {
 	dst := filepath.Join(t.TempDir(), "content")
 	require.NoError(t, os.CopyFS(dst, os.DirFS("../../content")))
 	return dst
+}
+
+// setURL returns an edit that gives the content's site.yaml the url u.
+func setURL(t *testing.T, u string) func(dir string) {
+	return func(dir string) {
+		p := filepath.Join(dir, "site.yaml")
+		b, err := os.ReadFile(p)
+		require.NoError(t, err)
+		// On the first line, so that messages about it name line 1
+		// however the rest of the shipped file changes.
+		b = append([]byte("url: "+u+"\n"), b...)
+		require.NoError(t, os.WriteFile(p, b, 0o644))
+	}
 }
 
 func TestRun(t *testing.T) {
@@ -56,11 +74,35 @@ func TestRun(t *testing.T) {
 			wantErr: "TLS certificate",
 		},
 		{name: "serve: bad base path", give: []string{"serve", "-base", "/a/../b"}, wantErr: "plain path"},
+		{
+			name: "links for the configured address",
+			give: []string{"links"},
+			edit: setURL(t, "https://example.org/privacy/"),
+			wantStdout: "Before our first session, you may like to read how I keep our video sessions private. Everything is on my website; these links go straight to the parts that matter most.\n" +
+				"\nWhich platforms I use for video sessions, and why: https://example.org/privacy/\n" +
+				"\nJitsi Meet, which I offer for sessions: https://example.org/privacy/platforms/jitsi\n" +
+				"\nSignal, which I offer for sessions: https://example.org/privacy/platforms/signal\n" +
+				"\nHow to join a session: https://example.org/privacy/joining\n" +
+				"\nA short questionnaire that helps you choose the platform that suits you: https://example.org/privacy/questionnaire\n",
+		},
+		{name: "links need the address", give: []string{"links"}, wantErr: "site.yaml has no url: add the address the site is published at"},
+		{
+			name:    "a url that is not https",
+			give:    []string{"links"},
+			edit:    setURL(t, "http://example.org/privacy/"),
+			wantErr: `site.yaml:1: url "http://example.org/privacy/" must be the full https address`,
+		},
+		{
+			name:    "-base that disagrees with the url",
+			give:    []string{"build", "-base", "/other/"},
+			edit:    setURL(t, "https://example.org/privacy/"),
+			wantErr: "-base /other/ disagrees with the url in site.yaml, https://example.org/privacy/, which puts the site under /privacy/",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			args := tt.give
-			if len(args) > 0 && (args[0] == "check" || args[0] == "build") {
+			if len(args) > 0 && args[0] != "help" {
 				dir := copyContent(t)
 				if tt.edit != nil {
 					tt.edit(dir)
@@ -76,6 +118,46 @@ func TestRun(t *testing.T) {
 			}
 			require.Contains(t, stdout.String(), tt.wantStdout)
 			require.Contains(t, stderr.String(), tt.wantStderr)
+		})
+	}
+}
+
+// TestLinksFollowThePages checks that the intake links name only pages
+// the site has: a page on joining a session, once the content has one
+// (another issue adds it), comes before the questionnaire.
+func TestLinksFollowThePages(t *testing.T) {
+	dir := copyContent(t)
+	setURL(t, "https://privacy.example.org")(dir)
+	s, err := content.Load(os.DirFS(dir), "content")
+	require.NoError(t, err)
+	require.Equal(t, "https://privacy.example.org/", s.Settings.URL)
+
+	tests := []struct {
+		name      string
+		givePages []site.Page
+		wantJoin  bool
+		wantQuest bool
+	}{
+		{name: "the shipped pages", givePages: s.Pages, wantJoin: true, wantQuest: true},
+		{name: "without a page on joining", givePages: slices.DeleteFunc(slices.Clone(s.Pages), func(p site.Page) bool { return p.Path == site.JoiningPath }), wantQuest: true},
+		{name: "without a questionnaire", givePages: slices.DeleteFunc(slices.Clone(s.Pages), func(p site.Page) bool { return p.Path == site.QuestionnairePath }), wantJoin: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			give := *s
+			give.Pages = tt.givePages
+			var out bytes.Buffer
+			require.NoError(t, writeLinks(&out, &give, dir))
+			text := out.String()
+			join := "\nHow to join a session: https://privacy.example.org/joining\n"
+			quest := "\nA short questionnaire that helps you choose the platform that suits you: https://privacy.example.org/questionnaire\n"
+			require.Equal(t, tt.wantJoin, strings.Contains(text, join), text)
+			require.Equal(t, tt.wantQuest, strings.Contains(text, quest), text)
+			if tt.wantJoin && tt.wantQuest {
+				require.Less(t, strings.Index(text, join), strings.Index(text, quest))
+			}
+			require.Contains(t, text, "\nJitsi Meet, which I offer for sessions: https://privacy.example.org/platforms/jitsi\n")
+			require.NotContains(t, text, "/platforms/zoom", "only the platforms offered")
 		})
 	}
 }

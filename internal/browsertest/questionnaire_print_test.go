@@ -1,12 +1,10 @@
 package browsertest
 
 import (
-	"context"
 	"regexp"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/require"
@@ -14,9 +12,6 @@ import (
 	"callprivacy/internal/questionnaire"
 	"callprivacy/internal/site"
 )
-
-// pdfPage matches a page object of a PDF (not the /Pages tree).
-var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
 
 // TestPrintTheResult prints a result as a client with many answers gets
 // it: on paper it starts with the suggestion, without the page's
@@ -91,13 +86,7 @@ func TestPrintTheResult(t *testing.T) {
 		require.Contains(t, paper.Checklist, c.Text)
 	}
 
-	var pdf []byte
-	require.NoError(t, chromedp.Run(b.Ctx, chromedp.ActionFunc(func(ctx context.Context) error {
-		var err error
-		pdf, _, err = page.PrintToPDF().WithPaperWidth(8.27).WithPaperHeight(11.69).WithPrintBackground(false).Do(ctx)
-		return err
-	})))
-	pages := len(pdfPage.FindAll(pdf, -1))
+	pages := printedA4Pages(t, b)
 	t.Logf("the result of %d answers prints on %d A4 page(s)", len(give), pages)
 	require.Positive(t, pages)
 	require.LessOrEqual(t, pages, 2, "the printed result takes %d A4 pages", pages)

@@ -104,12 +104,17 @@ func LoadAt(fsys fs.FS, dir string, now time.Time) (*site.Site, Problems, error)
 	labelsOK := l.labels(s)
 	criteriaOK := l.criteria(s)
 
+	var leaflet site.Route
 	for _, r := range site.Routes {
+		if r.Path == site.LeafletPath {
+			leaflet = r // it lists the platforms, read below
+			continue
+		}
 		page, ok := site.Page{}, false
 		if r.Path == site.ChangesPath {
 			page, ok = l.changesPage(r.File, r.Path, s.Settings.PolicyDate, settingsDoc)
 		} else {
-			page, ok = l.page(r.File, r.Path, !r.OffMenu)
+			page, ok = l.page(r.File, r.Path, !r.Unlisted)
 		}
 		if ok {
 			s.Pages = append(s.Pages, page)
@@ -125,6 +130,12 @@ func LoadAt(fsys fs.FS, dir string, now time.Time) (*site.Site, Problems, error)
 		s.Pages = slices.Insert(s.Pages, 1, platformPages...)
 	} else {
 		s.Pages = append(platformPages, s.Pages...)
+	}
+
+	if leaflet.Path != "" {
+		if p, ok := l.leaflet(s, leaflet); ok {
+			s.Pages = append(s.Pages, p)
+		}
 	}
 
 	if criteriaOK {

@@ -137,6 +137,17 @@ changes:
 Newest first.
 `
 
+// validLeaflet is the leaflet; its line numbers are relied on below.
+const validLeaflet = `---
+title: Leaflet
+description: To print.
+platforms_heading: The platforms
+address: "Read more at:"
+qr_label: A QR code of the address
+---
+Some words.
+`
+
 // validFS is a small, complete content folder with no problems.
 func validFS() fstest.MapFS {
 	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
@@ -155,9 +166,15 @@ func validFS() fstest.MapFS {
 		"changes.md":         file(validChanges),
 		"joining.md":         file(validPage("Joining a session", "Joining", "Open the link.\n")),
 		"not-found.md":       file("---\ntitle: Not found\ndescription: No such page.\n---\nTry [the overview](/).\n"),
+		"leaflet.md":         file(validLeaflet),
 		"platforms/alpha.md": file(validPlatform("Alpha", "preferred")),
 		"platforms/beta.md":  file(validPlatform("Beta", "not-used")),
 	}
+}
+
+// addURL returns an edit that adds url: u to site.yaml, as its line 7.
+func addURL(u string) func(string) string {
+	return func(s string) string { return s + "url: " + u + "\n" }
 }
 
 func TestLoadValid(t *testing.T) {
@@ -172,7 +189,7 @@ func TestLoadValid(t *testing.T) {
 	for _, p := range s.Pages {
 		paths = append(paths, p.Path)
 	}
-	require.Equal(t, []string{"/", "/platforms/alpha", "/platforms/beta", "/how-i-work", "/metadata", "/security", "/questionnaire", "/joining", "/compare", "/browsing-safely", "/changes"}, paths)
+	require.Equal(t, []string{"/", "/platforms/alpha", "/platforms/beta", "/how-i-work", "/metadata", "/security", "/questionnaire", "/joining", "/compare", "/browsing-safely", "/changes", "/leaflet"}, paths)
 	require.Equal(t, "alpha", s.Platforms[0].Slug, "offered platforms come first")
 	require.Len(t, s.Platforms[0].Facts, len(s.Criteria))
 	require.Equal(t, "Not found", s.NotFound.Title)
@@ -242,6 +259,30 @@ func TestLoadReportsProblemsAtFileAndLine(t *testing.T) {
 				return strings.Replace(s, "https://example.org/doc", "http://example.org/doc", 1)
 			},
 			want: `url "http://example.org/doc" must be a full https address`},
+		{name: "url not https", file: "site.yaml", edit: addURL("http://example.org/"),
+			want: `content/site.yaml:7: url "http://example.org/" must be the full https address the site is published at`},
+		{name: "url without a host", file: "site.yaml", edit: addURL("https:///privacy/"),
+			want: `content/site.yaml:7: url "https:///privacy/" must be the full https address`},
+		{name: "url with a query", file: "site.yaml", edit: addURL("https://example.org/?from=email"),
+			want: `content/site.yaml:7: url "https://example.org/?from=email" has a ? or # part`},
+		{name: "url with a fragment", file: "site.yaml", edit: addURL("https://example.org/#top"),
+			want: `content/site.yaml:7: url "https://example.org/#top" has a ? or # part`},
+		{name: "url that is a path", file: "site.yaml", edit: addURL("/privacy/"),
+			want: `content/site.yaml:7: url "/privacy/" must be the full https address`},
+		{name: "url with a password", file: "site.yaml", edit: addURL("https://me:secret@example.org/"),
+			want: `content/site.yaml:7: url "https://me:secret@example.org/" holds a user name or password`},
+		{name: "url with dots in its path", file: "site.yaml", edit: addURL("https://example.org/a/../privacy/"),
+			want: `content/site.yaml:7: url "https://example.org/a/../privacy/": the path after the host must be a plain folder`},
+		{name: "url with a space", file: "site.yaml", edit: addURL(`"https://example.org/my privacy/"`),
+			want: `content/site.yaml:7: url "https://example.org/my privacy/" is not an address a browser shows`},
+		{name: "leaflet in the menu", file: "leaflet.md",
+			edit: func(s string) string { return strings.Replace(s, "qr_label:", "nav: Leaflet\nqr_label:", 1) },
+			want: `content/leaflet.md:6: nav: the leaflet is for printing and is not in the menu`},
+		{name: "leaflet without its words for the address", file: "leaflet.md",
+			edit: func(s string) string { return strings.Replace(s, "address: \"Read more at:\"\n", "", 1) },
+			want: `content/leaflet.md:2: missing required field "address"`},
+		{name: "missing leaflet", file: "leaflet.md", give: "",
+			want: "content/leaflet.md: missing: the page /leaflet needs it"},
 		{name: "offered platform that does not exist", file: "site.yaml",
 			edit: func(s string) string {
 				return strings.Replace(s, "offered: [alpha]", "offered:\n  - alpha\n  - gamma", 1)
@@ -360,7 +401,7 @@ func TestShippedContent(t *testing.T) {
 	for _, p := range s.Pages {
 		require.NotEmpty(t, p.Title, p.Path)
 		require.NotEmpty(t, p.Description, p.Path)
-		if p.Path != site.ChangesPath { // linked from the footer instead
+		if !unlisted(p.Path) { // linked from elsewhere instead
 			require.NotEmpty(t, p.Nav, p.Path)
 		}
 		require.Greater(t, len(p.HTML), len(`<div class="prose"></div>`), p.Path)
@@ -383,4 +424,14 @@ func TestShippedContent(t *testing.T) {
 		require.True(t, ok, slug)
 		require.Equal(t, stance, p.Stance, slug)
 	}
+}
+
+// unlisted reports whether the route at path stays out of the menu.
+func unlisted(path string) bool {
+	for _, r := range site.Routes {
+		if r.Path == path {
+			return r.Unlisted
+		}
+	}
+	return false
 }

@@ -31,6 +31,10 @@ var labelPlaceholders = map[string][]string{
 	"questionnaire.declined_link":    {"name"},
 	"compare.fact":                   {"platform", "value"},
 	"questionnaire.printed_on":       {"practice", "date"},
+	"intake.overview":                {"url"},
+	"intake.platform":                {"name", "url"},
+	"intake.joining":                 {"url"},
+	"intake.questionnaire":           {"url"},
 }
 
 // labelNeeds lists the placeholders a label must hold: without them a

@@ -23,6 +23,9 @@ type settingsMeta struct {
 	ThemeColor      string    `yaml:"theme_color"`
 	BackgroundColor string    `yaml:"background_color"`
 	Setup           setupMeta `yaml:"setup"`
+
+	// The site's own address (see address.go).
+	URL string `yaml:"url"`
 }
 
 // The installed app's colours when site.yaml names none: the site's accent
@@ -119,6 +122,7 @@ func (l *loader) settings(st *site.Settings) (yamlDoc, bool) {
 			ThemeColor:      strings.ToLower(m.ThemeColor),
 			BackgroundColor: strings.ToLower(m.BackgroundColor),
 		},
+		URL: l.siteURL(m.URL, doc.line("url")),
 	}
 	return doc, true
 }

@@ -18,6 +18,9 @@ const (
 	StepHeadingID = "step-heading"
 	// ErrorTitleID is the questionnaire's error summary heading.
 	ErrorTitleID = "error-title"
+	// PreparingID says, next to the first question's buttons, that the
+	// questionnaire is getting ready (before the app starts).
+	PreparingID = "preparing"
 	// The questionnaire result's controls.
 	IncludeSensitiveID = "include-sensitive"
 	SummaryTextID      = "summary-text"
@@ -51,7 +54,7 @@ func CompareCardID(platform string) string { return "card-" + platform }
 // state and costs no real heading.
 func (s *Site) FrameIDs() map[string]bool {
 	ids := map[string]bool{}
-	for _, id := range []string{MainID, PageTitleID, StepHeadingID, ErrorTitleID, IncludeSensitiveID, SummaryTextID, ResumeLinkID, PlatformFactsID, PlatformSourcesID, ComparePlatformsID} {
+	for _, id := range []string{MainID, PageTitleID, StepHeadingID, ErrorTitleID, PreparingID, IncludeSensitiveID, SummaryTextID, ResumeLinkID, PlatformFactsID, PlatformSourcesID, ComparePlatformsID} {
 		ids[id] = true
 	}
 	// go-app v10's loading screen, in the pages that run the app: go-app's

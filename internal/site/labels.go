@@ -15,6 +15,10 @@ type Labels struct {
 	Questionnaire QuestionnaireLabels `json:"questionnaire" yaml:"questionnaire"`
 	Device        DeviceLabels        `json:"device" yaml:"device"`
 	Changes       ChangesLabels       `json:"changes" yaml:"changes"`
+
+	// Intake is for the therapist's side only (callprivacy links), never
+	// the browser's.
+	Intake IntakeLabels `json:"-" yaml:"intake"`
 }
 
 // ChangesLabels are the words of the change log's entries.
@@ -23,6 +27,20 @@ type ChangesLabels struct {
 
 	// Why introduces the reason for a change.
 	Why string `json:"why" yaml:"why"`
+}
+
+// IntakeLabels are the paragraphs `callprivacy links` prints for an
+// intake email: an introduction, then one line per link, each with its
+// {url}.
+type IntakeLabels struct {
+	_ noEqual
+
+	Intro    string `yaml:"intro"`
+	Overview string `yaml:"overview"`
+	// Platform holds {name} and {url}.
+	Platform      string `yaml:"platform"`
+	Joining       string `yaml:"joining"`
+	Questionnaire string `yaml:"questionnaire"`
 }
 
 // DeviceLabels are the words of the control that removes what the site

@@ -6,9 +6,11 @@ import "strings"
 type Route struct {
 	Path string
 	File string
-	// OffMenu pages are not in the menu: they are linked from elsewhere
-	// (the change log from the footer's policy date).
-	OffMenu bool
+	// Unlisted keeps the page out of the menu: its front matter has no
+	// nav. It is still a page of the site, in the sitemap and offline,
+	// linked from elsewhere: the change log from the footer's policy date,
+	// the leaflet from the overview.
+	Unlisted bool
 }
 
 // Routes are the site's fixed deep links, which the practice puts in
@@ -22,10 +24,11 @@ var Routes = []Route{
 	{Path: "/metadata", File: "metadata.md"},
 	{Path: "/security", File: "security.md"},
 	{Path: QuestionnairePath, File: "questionnaire.md"},
-	{Path: "/joining", File: "joining.md"},
+	{Path: JoiningPath, File: "joining.md"},
 	{Path: ComparePath, File: "compare.md"},
 	{Path: "/browsing-safely", File: "browsing-safely.md"},
-	{Path: ChangesPath, File: "changes.md", OffMenu: true},
+	{Path: ChangesPath, File: "changes.md", Unlisted: true},
+	{Path: LeafletPath, File: "leaflet.md", Unlisted: true},
 }
 
 // Pages whose content file is only the introduction: the app builds the
@@ -37,7 +40,15 @@ const (
 	// ChangesPath is the policy's change log, which the footer's policy
 	// date links to; its file lists the changes in its front matter.
 	ChangesPath = "/changes"
+	// JoiningPath is the page on joining a session, which the intake
+	// links include.
+	JoiningPath = "/joining"
 )
+
+// LeafletPath is the printable one-page leaflet: its content file holds
+// the words, and the build adds the offered platforms, the site's address
+// and a QR code of it.
+const LeafletPath = "/leaflet"
 
 // NeedsApp reports whether the page at path runs the wasm app. Only the
 // questionnaire does: it needs the app to ask, remember and advise. Every

@@ -45,6 +45,12 @@ type Settings struct {
 	QuickExit string `json:"quickExit"`
 	// App is how the site looks once installed on a phone's home screen.
 	App AppSettings `json:"app"`
+
+	// URL is where the site is published, "https://example.org/privacy/"
+	// (always ending in "/"), or "" when site.yaml does not say. Only the
+	// build reads it: the link previews, canonical links, sitemap, leaflet
+	// and intake links are written with it.
+	URL string `json:"-"`
 }
 
 // AppSettings go into the web manifest, for the installed app.

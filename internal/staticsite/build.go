@@ -125,6 +125,12 @@ func Build(s *site.Site, o Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	if s.Settings.URL != "" {
+		// Every address the build writes must be where the files go.
+		if _, err := ResolveBase(s.Settings.URL, base, true); err != nil {
+			return Result{}, err
+		}
+	}
 	if o.Go == "" {
 		o.Go = "go"
 	}
@@ -207,6 +213,10 @@ func Build(s *site.Site, o Options) (Result, error) {
 			return err
 		}
 		if err := declarePolicy(o.Out); err != nil {
+			return err
+		}
+		// Before the version is hashed: the sitemap carries the address.
+		if err := writeAddressed(o.Out, s); err != nil {
 			return err
 		}
 		if err := servePlain(o.Out); err != nil {

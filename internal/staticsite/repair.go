@@ -117,11 +117,7 @@ func servePlain(dir string) error {
 		if err != nil {
 			return err
 		}
-		route := "/" + strings.TrimSuffix(filepath.ToSlash(rel), ".html")
-		if route == "/index" {
-			route = "/"
-		}
-		if site.NeedsApp(route) {
+		if site.NeedsApp(pageRoute(rel)) {
 			return nil
 		}
 		b, err := os.ReadFile(path)

@@ -295,9 +295,51 @@ func TestBuild(t *testing.T) {
 		require.Len(t, res.Version, 16)
 	})
 
-	t.Run("a sub-path moves every link and the manifest", func(t *testing.T) {
+	t.Run("without a url no page names an address, and nothing is written half", func(t *testing.T) {
+		require.Empty(t, s.Settings.URL, "the shipped site.yaml has no url")
+		err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || strings.HasSuffix(p, ".wasm") || strings.HasSuffix(p, ".png") || strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			require.NoError(t, err)
+			require.NotContains(t, string(b), "https:///", p)
+			require.NotRegexp(t, `"https://"`, string(b), p)
+			if strings.HasSuffix(p, ".html") {
+				require.NotContains(t, string(b), `og:url`, p)
+				require.NotContains(t, string(b), `og:image`, p)
+				require.NotContains(t, string(b), `rel="canonical"`, p)
+			}
+			return nil
+		})
+		require.NoError(t, err)
+		_, err = os.Stat(filepath.Join(out, SitemapFile))
+		require.ErrorIs(t, err, os.ErrNotExist)
+		robots, err := os.ReadFile(filepath.Join(out, RobotsFile))
+		require.NoError(t, err)
+		require.Equal(t, "User-agent: *\nAllow: /\n", string(robots))
+	})
+
+	t.Run("with a url every page names its address", func(t *testing.T) {
+		addressed := loadWithURL(t, mod, "https://privacy.example.org")
+		dir := filepath.Join(t.TempDir(), "dist")
+		_, err := Build(addressed, ModuleOptions(mod, dir, ""))
+		require.NoError(t, err)
+		requireAddressed(t, dir, addressed, "https://privacy.example.org/")
+		requireNoRemoteResources(t, dir)
+	})
+
+	t.Run("a url under another path than the build's is refused", func(t *testing.T) {
+		_, err := Build(loadWithURL(t, mod, "https://example.org/privacy/"), ModuleOptions(mod, filepath.Join(t.TempDir(), "d"), ""))
+		require.ErrorContains(t, err, "disagrees with the url in site.yaml")
+	})
+
+	t.Run("a sub-path moves every link, the manifest and every address", func(t *testing.T) {
 		sub := filepath.Join(t.TempDir(), "dist")
-		subRes := build(sub, "/privacy/")
+		subSite := loadWithURL(t, mod, "https://example.org/privacy/")
+		subRes, err := Build(subSite, ModuleOptions(mod, sub, "/privacy/"))
+		require.NoError(t, err)
+		requireAddressed(t, sub, subSite, "https://example.org/privacy/")
 		require.NotEqual(t, res.Version, subRes.Version)
 		b, err := os.ReadFile(filepath.Join(sub, "platforms", "jitsi.html"))
 		require.NoError(t, err)
@@ -311,6 +353,13 @@ func TestBuild(t *testing.T) {
 		require.NoError(t, json.Unmarshal(b, &manifest))
 		require.Equal(t, "/privacy/", manifest["scope"])
 		require.Equal(t, "/privacy/", manifest["start_url"])
+		for _, f := range []string{SitemapFile, RobotsFile} {
+			b, err := os.ReadFile(filepath.Join(sub, f))
+			require.NoError(t, err)
+			for _, u := range regexp.MustCompile(`https://[^\s<]*`).FindAllString(string(b), -1) {
+				require.True(t, strings.HasPrefix(u, "https://example.org/privacy/"), "%s: %s is outside /privacy/", f, u)
+			}
+		}
 	})
 
 	t.Run("refuses to empty a folder that is not a build", func(t *testing.T) {
@@ -346,8 +395,73 @@ func TestBuild(t *testing.T) {
 		require.Equal(t, "#fedcba", manifest["background_color"])
 		page, err := os.ReadFile(filepath.Join(dir, "index.html"))
 		require.NoError(t, err)
-		require.Regexp(t, `<meta name="theme-color" content="#123456"`, string(page), "the browser's bar takes the same colour")
+		require.Regexp(t, `<meta (name="theme-color" content="#123456"|content="#123456" name="theme-color")`, string(page), "the browser's bar takes the same colour")
 	})
+}
+
+// loadWithURL loads the shipped content (with withImage's image) with
+// siteURL as site.yaml's url.
+func loadWithURL(t *testing.T, mod, siteURL string) *site.Site {
+	t.Helper()
+	fsys := withImage(t, filepath.Join(mod, "content"))
+	f := fsys[site.SettingsFile]
+	f.Data = append(slices.Clone(f.Data), "\nurl: "+siteURL+"\n"...)
+	s, err := content.Load(fsys, "content")
+	require.NoError(t, err)
+	return s
+}
+
+var (
+	ogURL        = regexp.MustCompile(`<meta property="og:url" content="([^"]*)">`)
+	ogImage      = regexp.MustCompile(`<meta property="og:image" content="([^"]*)">`)
+	canonical    = regexp.MustCompile(`<link rel="canonical" href="([^"]*)">`)
+	sitemapEntry = regexp.MustCompile(`<url><loc>([^<]*)</loc><lastmod>([^<]*)</lastmod></url>`)
+)
+
+// requireAddressed checks what a url gives the site built in dir: every
+// page's link preview and canonical link name its full address under
+// siteURL, the share image is the site's own, sitemap.xml lists every page
+// once, dated, and robots.txt points at it.
+func requireAddressed(t *testing.T, dir string, s *site.Site, siteURL string) {
+	t.Helper()
+	for _, p := range s.Pages {
+		b, err := os.ReadFile(filepath.Join(dir, pageFile(p.Path)))
+		require.NoError(t, err, p.Path)
+		html := string(b)
+		want := siteURL + strings.TrimPrefix(p.Path, "/")
+		for _, re := range []*regexp.Regexp{ogURL, canonical} {
+			m := re.FindAllStringSubmatch(html, -1)
+			require.Len(t, m, 1, "%s: %s", p.Path, re)
+			require.Equal(t, want, m[0][1], p.Path)
+		}
+		m := ogImage.FindAllStringSubmatch(html, -1)
+		require.Len(t, m, 1, p.Path)
+		require.Equal(t, siteURL+"web/icon-512.png", m[0][1], p.Path)
+		require.NotContains(t, html, "https:///", p.Path)
+	}
+	notFound, err := os.ReadFile(filepath.Join(dir, "404.html"))
+	require.NoError(t, err)
+	require.NotContains(t, string(notFound), "og:url", "the not-found page answers at any address")
+	require.NotContains(t, string(notFound), `rel="canonical"`)
+
+	b, err := os.ReadFile(filepath.Join(dir, SitemapFile))
+	require.NoError(t, err)
+	entries := map[string]string{}
+	for _, m := range sitemapEntry.FindAllStringSubmatch(string(b), -1) {
+		require.NotContains(t, entries, m[1], "listed twice")
+		entries[m[1]] = m[2]
+	}
+	require.Len(t, entries, len(s.Pages), "%s", b)
+	for _, p := range s.Pages {
+		date := s.Settings.PolicyDate
+		if pl, ok := s.Platform(p.Platform); ok {
+			date = pl.Reviewed
+		}
+		require.Equal(t, date, entries[siteURL+strings.TrimPrefix(p.Path, "/")], p.Path)
+	}
+	robots, err := os.ReadFile(filepath.Join(dir, RobotsFile))
+	require.NoError(t, err)
+	require.Equal(t, "User-agent: *\nAllow: /\n\nSitemap: "+siteURL+"sitemap.xml\n", string(robots))
 }
 
 // withImage is the shipped content folder with a Markdown image added to
@@ -411,6 +525,9 @@ func requireNoRemoteResources(t *testing.T, dir string) {
 		}
 		text := string(b)
 		for _, tag := range resourceTag.FindAllString(text, -1) {
+			if strings.HasPrefix(tag, `<link rel="canonical" `) {
+				continue // names the page's own address; loads nothing
+			}
 			require.False(t, remoteAttr.MatchString(tag), "%s loads from another origin: %s", p, tag)
 		}
 		require.False(t, remoteCSS.MatchString(text), "%s: CSS loads from another origin", p)
