@@ -137,4 +137,3 @@ func closingQuote(v string) int {
 	}
 	return -1
 }
-
