@@ -8,6 +8,9 @@
 //	callprivacy check                  check the content, report file:line problems
 //	callprivacy build [-base /privacy/] write the static site to dist/
 //	callprivacy serve                  build, then serve it on 127.0.0.1:8000
+//	callprivacy serve -dir dist        serve a build as it is, for its base path
+//	callprivacy preview                serve on 127.0.0.1:8001, rebuilt and
+//	                                   reloaded on every change to content/
 //	callprivacy serve -addr :443 -tls-cert FILE -tls-key FILE -redirect-http :80
 //	                                   build, then host it: HTTPS, TLS 1.3 only
 package main
@@ -45,14 +48,20 @@ Usage:
   callprivacy build [-content DIR] [-out DIR] [-base PATH]
   callprivacy serve [-content DIR] [-out DIR] [-base PATH] [-addr HOST:PORT]
                     [-tls-cert FILE -tls-key FILE [-redirect-http HOST:PORT]]
+  callprivacy serve -dir DIR [-addr HOST:PORT] [...]
+  callprivacy preview [-content DIR] [-addr HOST:PORT]
 
-check  reads the content and reports every problem as file:line.
-build  checks, then writes a static site any web host can serve.
-serve  builds, then serves the site: locally over HTTP for a look in a
-       browser, or, with a certificate and its key, over HTTPS (TLS 1.3
-       only) with the site's security headers, as its own web server.
-       Requests are logged on stderr without the visitor's address,
-       browser, referrer or query.
+check    reads the content and reports every problem as file:line.
+build    checks, then writes a static site any web host can serve.
+serve    builds, then serves the site: locally over HTTP for a look in a
+         browser, or, with a certificate and its key, over HTTPS (TLS 1.3
+         only) with the site's security headers, as its own web server.
+         Requests are logged on stderr without the visitor's address,
+         browser, referrer or query. It refuses to replace a build made
+         for another -base; -dir serves a build as it is, unchanged.
+preview  builds into .cache/preview and serves it on 127.0.0.1:8001; on
+         every save in the content folder or web/ it rebuilds and the
+         open page reloads itself, or shows the problems to fix.
 `
 
 func run(args []string, stdout, stderr io.Writer) error {
@@ -64,9 +73,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	contentDir := fs.String("content", "content", "the content folder: site.yaml and the Markdown pages")
-	var out, base, addr, tlsCert, tlsKey, redirectHTTP *string
+	var out, base, addr, tlsCert, tlsKey, redirectHTTP, dir *string
 	switch cmd {
 	case "check":
+	case "preview":
+		addr = fs.String("addr", "127.0.0.1:8001", "the address to listen on (not serve's, so that the two can run side by side)")
 	case "build", "serve":
 		out = fs.String("out", "dist", "the folder to write the site to (emptied first)")
 		base = fs.String("base", "/", "the path the site is hosted under, e.g. /privacy/")
@@ -75,6 +86,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 			tlsCert = fs.String("tls-cert", "", "serve HTTPS (TLS 1.3 only) with this PEM certificate (chain); needs -tls-key")
 			tlsKey = fs.String("tls-key", "", "the PEM private key of -tls-cert")
 			redirectHTTP = fs.String("redirect-http", "", "also listen for plain HTTP here (e.g. :80) and redirect it to HTTPS; needs -tls-cert")
+			dir = fs.String("dir", "", "serve this folder as it was built (for the base it was built for), without building")
 		}
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
@@ -90,7 +102,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "callprivacy %s: unexpected argument %q\n", cmd, fs.Arg(0))
 		return errUsage
 	}
+	if cmd == "preview" {
+		return runPreview(*contentDir, *addr, stdout)
+	}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
 	var listening *hosting.Listening
+	var plan servePlan
 	if cmd == "serve" {
 		// Refuse bad flags, a taken port or an unreadable certificate now,
 		// not after a minute of building: bind first, serve once built.
@@ -100,16 +118,16 @@ func run(args []string, stdout, stderr io.Writer) error {
 		case *redirectHTTP != "" && *tlsCert == "":
 			return errors.New("callprivacy serve: -redirect-http redirects to HTTPS, which needs -tls-cert and -tls-key")
 		}
-		cleanBase, err := staticsite.CleanBase(*base)
-		if err != nil {
+		var err error
+		if plan, err = planServe(*dir, *out, *base, given); err != nil {
 			return err
 		}
 		srv := &hosting.Server{
 			Addr: *addr,
 			// The file server reads nothing until asked: the site is built
 			// below, before anything is served.
-			Site:         staticsite.FileServer(*out, cleanBase),
-			Base:         cleanBase,
+			Site:         staticsite.FileServer(plan.dir, plan.base),
+			Base:         plan.base,
 			CertFile:     *tlsCert,
 			KeyFile:      *tlsKey,
 			RedirectAddr: *redirectHTTP,
@@ -123,6 +141,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		// Released by Serve; this is for the returns before it.
 		defer listening.Close()
+	}
+
+	if cmd == "serve" && !plan.build {
+		return serve(listening, plan.dir, stdout)
 	}
 
 	s, err := content.Load(os.DirFS(*contentDir), *contentDir)
@@ -142,7 +164,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	res, err := staticsite.Build(s, staticsite.ModuleOptions(".", *out, cleanBase))
+	o := staticsite.ModuleOptions(".", *out, cleanBase)
+	o.Progress = stdout
+	res, err := staticsite.Build(s, o)
 	if err != nil {
 		return err
 	}
