@@ -34,7 +34,7 @@ func runPreview(contentDir, addr string, stdout io.Writer) error {
 		// Its own folder, never dist/: looking at an edit never replaces
 		// a build made for uploading.
 		Out: filepath.Join(".cache", "preview"),
-		Log:        stdout,
+		Log: stdout,
 	})
 	if err != nil {
 		return fmt.Errorf("callprivacy preview: %w", err)
