@@ -4,14 +4,27 @@
 
 GO ?= go
 
-.PHONY: serve build check links test fuzz bench brotli chromium axe wasm_exec clean
+.PHONY: preview serve build check links test fuzz bench brotli chromium axe wasm_exec clean
 
-## serve: build the site from content/ and serve it at http://127.0.0.1:8000
+# go run compiles the command first, silently: a minute or two the very
+# first time on a machine, a second afterwards.
+FIRST_TIME := @echo "Starting callprivacy (the very first time, Go compiles it first: a minute or two)"
+
+## preview: serve the site at http://127.0.0.1:8001, rebuilt and reloaded
+## in the browser whenever a file in content/ or web/ is saved
+preview:
+	$(FIRST_TIME)
+	$(GO) run ./cmd/callprivacy preview $(ARGS)
+
+## serve: build the site from content/ into dist/ and serve it at
+## http://127.0.0.1:8000 (ARGS="-dir dist" serves dist/ as it was built)
 serve:
+	$(FIRST_TIME)
 	$(GO) run ./cmd/callprivacy serve $(ARGS)
 
 ## build: write the deployable site to dist/ (under the path of site.yaml's url; without one, ARGS="-base /privacy/" for a sub-path)
 build:
+	$(FIRST_TIME)
 	$(GO) run ./cmd/callprivacy build $(ARGS)
 
 ## check: check content/ and report every problem as file:line

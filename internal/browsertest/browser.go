@@ -108,6 +108,10 @@ func (h *Host) Deploy(dir string) {
 	h.current.Store(&handler)
 }
 
+// Serve switches the host to another handler on the same address, such
+// as the preview's.
+func (h *Host) Serve(handler http.Handler) { h.current.Store(&handler) }
+
 // Stop takes the host off the network: every later request is refused.
 func (h *Host) Stop() { _ = h.srv.Close() }
 

@@ -77,6 +77,14 @@ type loader struct {
 	settingsFile string
 	// changes are the change log's entries, for its page.
 	changes []changeMeta
+	// stanceLines are the lines of each platform page's stance, for the
+	// problems that set it against site.yaml.
+	stanceLines map[string]int
+	// brokenPlatforms are the platforms whose page exists but has problems
+	// of its own. Everything that names them (site.yaml's offered, the
+	// questionnaire) would otherwise report them missing, a screenful of
+	// follow-on problems hiding the one mistake to fix.
+	brokenPlatforms map[string]bool
 }
 
 type renderedPage struct {
@@ -98,7 +106,7 @@ func Load(fsys fs.FS, dir string) (*site.Site, error) {
 // lists mistakes.
 func LoadAt(fsys fs.FS, dir string, now time.Time) (*site.Site, Problems, error) {
 	s := &site.Site{}
-	l := &loader{fsys: fsys, dir: dir, now: now, docs: map[string]renderedPage{}, exists: map[string]bool{}, codeLabel: func(language string) string { return s.Labels.Frame.CodeLabel(language) }}
+	l := &loader{fsys: fsys, dir: dir, now: now, docs: map[string]renderedPage{}, exists: map[string]bool{}, stanceLines: map[string]int{}, brokenPlatforms: map[string]bool{}, codeLabel: func(language string) string { return s.Labels.Frame.CodeLabel(language) }}
 
 	settingsDoc, settingsOK := l.settings(&s.Settings)
 	labelsOK := l.labels(s)
@@ -138,7 +146,10 @@ func LoadAt(fsys fs.FS, dir string, now time.Time) (*site.Site, Problems, error)
 		}
 	}
 
-	if criteriaOK {
+	// The questionnaire is checked against every platform's facts: with a
+	// platform page that did not load, most of its sentences would look
+	// wrong. Its own problems show once that page is fixed.
+	if criteriaOK && len(l.brokenPlatforms) == 0 {
 		l.questionnaire(s)
 	}
 
@@ -180,6 +191,9 @@ func sortProblems(ps Problems) {
 func (l *loader) warn(file string, line int, format string, args ...any) {
 	l.warnings = append(l.warnings, Problem{File: path.Join(l.dir, file), Line: line, Msg: fmt.Sprintf(format, args...)})
 }
+
+// at is file as messages name it, inside the content folder.
+func (l *loader) at(file string) string { return path.Join(l.dir, file) }
 
 func (l *loader) problem(file string, line int, format string, args ...any) {
 	l.problems = append(l.problems, Problem{File: path.Join(l.dir, file), Line: line, Msg: fmt.Sprintf(format, args...)})

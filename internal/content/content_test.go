@@ -290,7 +290,16 @@ func TestLoadReportsProblemsAtFileAndLine(t *testing.T) {
 			want: `content/site.yaml:7: offered: no platform "gamma"`},
 		{name: "offered platform with stance not-used", file: "site.yaml",
 			edit: func(s string) string { return strings.Replace(s, "offered: [alpha]", "offered: [alpha, beta]", 1) },
-			want: `offered: "beta" has stance "not-used"`},
+			want: `content/site.yaml:5: offered: "beta" has stance "not-used" in content/platforms/beta.md:6; offered platforms need stance preferred or offered`},
+		{name: "offered platform with stance not-used, at the stance", file: "site.yaml",
+			edit: func(s string) string { return strings.Replace(s, "offered: [alpha]", "offered: [alpha, beta]", 1) },
+			want: `content/platforms/beta.md:6: stance is "not-used" but content/site.yaml:5 lists "beta" under offered`},
+		{name: "stance offered but not listed", file: "platforms/beta.md",
+			edit: func(s string) string { return strings.Replace(s, "stance: not-used", "stance: offered", 1) },
+			want: `content/platforms/beta.md:6: stance is "offered" but content/site.yaml:5 does not list "beta" under offered: add it there, or make the stance not-used`},
+		{name: "stance offered but not listed, at offered", file: "platforms/beta.md",
+			edit: func(s string) string { return strings.Replace(s, "stance: not-used", "stance: offered", 1) },
+			want: `content/site.yaml:5: offered: "beta" is missing, but content/platforms/beta.md:6 has stance "offered"`},
 		{name: "broken internal link", file: "index.md",
 			edit: func(s string) string { return strings.Replace(s, "/how-i-work", "/how-we-work", 1) },
 			want: "content/index.md:8: link to /how-we-work: no such page"},
@@ -434,4 +443,52 @@ func unlisted(path string) bool {
 		}
 	}
 	return false
+}
+
+// TestBrokenPlatformPageIsTheOnlyProblem breaks the page of a platform that
+// site.yaml offers and the questionnaire names: only that page's own
+// problems are reported, not "no platform" wherever the platform is named.
+// A platform page that is missing altogether is still reported where it
+// is named.
+func TestBrokenPlatformPageIsTheOnlyProblem(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(string) string // of platforms/alpha.md; nil deletes it
+		want []string
+	}{
+		{name: "a source no fact cites",
+			edit: func(s string) string {
+				return strings.Replace(s, "sources:\n", "sources:\n  - {id: spare, title: Spare, url: https://example.org/spare, date: 2026-11-20}\n", 1)
+			},
+			want: []string{`content/platforms/alpha.md:`}},
+		{name: "front matter that is not YAML",
+			edit: func(s string) string { return strings.Replace(s, "summary: What", "summary: \"What", 1) },
+			want: []string{`content/platforms/alpha.md:7: a quote (") opened on this line is never closed`}},
+		{name: "a fact without its source",
+			edit: func(s string) string { return strings.Replace(s, "    source: doc\n", "", 1) },
+			want: []string{`content/platforms/alpha.md:`}},
+		{name: "the page is missing",
+			want: []string{`content/questionnaire.yaml:`, `content/site.yaml:5: offered: no platform "alpha" (expected platforms/alpha.md)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := validFS()
+			if tt.edit == nil {
+				delete(fsys, "platforms/alpha.md")
+			} else {
+				fsys["platforms/alpha.md"] = &fstest.MapFile{Data: []byte(tt.edit(string(fsys["platforms/alpha.md"].Data)))}
+			}
+			_, err := Load(fsys, "content")
+			var ps Problems
+			require.True(t, errors.As(err, &ps), "error is %T: %v", err, err)
+			for _, w := range tt.want {
+				require.Contains(t, err.Error(), w)
+			}
+			if tt.edit != nil {
+				for _, p := range ps {
+					require.Equal(t, "content/platforms/alpha.md", p.File, "a follow-on problem: %s", p)
+				}
+			}
+		})
+	}
 }

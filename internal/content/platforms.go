@@ -66,10 +66,13 @@ func (l *loader) platforms(s *site.Site, settingsDoc yamlDoc, settingsOK, criter
 		var m platformMeta
 		p, ok := l.render(file, site.PlatformPath(slug), src, &m, &m.pageMeta)
 		if !ok {
+			l.brokenPlatforms[slug] = true
 			continue
 		}
+		l.stanceLines[slug] = p.doc.line("stance")
 		platform, ok := l.platform(s, file, slug, m, p.doc, criteriaOK)
 		if !ok {
+			l.brokenPlatforms[slug] = true
 			continue
 		}
 		p.Platform = slug
@@ -84,12 +87,16 @@ func (l *loader) platforms(s *site.Site, settingsDoc yamlDoc, settingsOK, criter
 		for i, slug := range s.Settings.Offered {
 			line := settingsDoc.seqItemLine(i, "offered")
 			p, ok := s.Platform(slug)
+			file := path.Join(site.PlatformDir, slug+".md")
 			switch {
-			case !ok && pages[slug].Path == "":
-				l.problem(site.SettingsFile, line, "offered: no platform %q (expected %s/%s.md)", slug, site.PlatformDir, slug)
+			case !ok && l.brokenPlatforms[slug]:
+				// Its page exists and has problems of its own, reported
+				// there: they are the mistake to fix, not this line.
 			case !ok:
+				l.problem(site.SettingsFile, line, "offered: no platform %q (expected %s)", slug, file)
 			case !p.Offered():
-				l.problem(site.SettingsFile, line, "offered: %q has stance %q in %s/%s.md; offered platforms need stance preferred or offered", slug, p.Stance, site.PlatformDir, slug)
+				l.problem(site.SettingsFile, line, "offered: %q has stance %q in %s:%d; offered platforms need stance preferred or offered: change one of the two", slug, p.Stance, l.at(file), l.stanceLines[slug])
+				l.problem(file, l.stanceLines[slug], "stance is %q but %s:%d lists %q under offered: change one of the two", p.Stance, l.at(site.SettingsFile), line, slug)
 			}
 			if _, dup := offeredAt[slug]; dup {
 				l.problem(site.SettingsFile, line, "offered: %q is listed twice", slug)
@@ -98,7 +105,9 @@ func (l *loader) platforms(s *site.Site, settingsDoc yamlDoc, settingsOK, criter
 		}
 		for _, p := range s.Platforms {
 			if _, ok := offeredAt[p.Slug]; p.Offered() && !ok {
-				l.problem(path.Join(site.PlatformDir, p.Slug+".md"), 0, "stance is %q but %s does not list %q under offered", p.Stance, site.SettingsFile, p.Slug)
+				file, offeredLine := path.Join(site.PlatformDir, p.Slug+".md"), settingsDoc.line("offered")
+				l.problem(file, l.stanceLines[p.Slug], "stance is %q but %s:%d does not list %q under offered: add it there, or make the stance not-used", p.Stance, l.at(site.SettingsFile), offeredLine, p.Slug)
+				l.problem(site.SettingsFile, offeredLine, "offered: %q is missing, but %s:%d has stance %q: add it here, or make that stance not-used", p.Slug, l.at(file), l.stanceLines[p.Slug], p.Stance)
 			}
 		}
 	}

@@ -49,7 +49,7 @@ func decodeStrict(src []byte, firstLine int, v any) (yamlDoc, []problemAt) {
 	doc := yamlDoc{firstLine: firstLine}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		return doc, yamlProblems(err, firstLine)
+		return doc, yamlProblems(err, src, firstLine)
 	}
 	doc.root = &root
 	if len(root.Content) == 0 || root.Content[0].Kind != wantKind(v) {
@@ -58,7 +58,7 @@ func decodeStrict(src []byte, firstLine int, v any) (yamlDoc, []problemAt) {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
-		return doc, yamlProblems(err, firstLine)
+		return doc, yamlProblems(err, src, firstLine)
 	}
 	return doc, nil
 }
@@ -76,8 +76,10 @@ type problemAt struct {
 	msg  string
 }
 
-// yamlProblems turns a YAML error into one problem per line it names.
-func yamlProblems(err error, firstLine int) []problemAt {
+// yamlProblems turns a YAML error in src into one problem per line it
+// names, in plain words, placed where the source shows the cause when it
+// does (see fromSource).
+func yamlProblems(err error, src []byte, firstLine int) []problemAt {
 	var out []problemAt
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
@@ -86,9 +88,9 @@ func yamlProblems(err error, firstLine int) []problemAt {
 		if m == "" {
 			continue
 		}
-		line := firstLine
+		line, n := firstLine, 0
 		if loc := yamlLine.FindStringSubmatchIndex(m); loc != nil {
-			n, _ := strconv.Atoi(m[loc[2]:loc[3]])
+			n, _ = strconv.Atoi(m[loc[2]:loc[3]])
 			// The YAML parser counts lines from 0 in its "did not find
 			// expected …" errors and from 1 everywhere else.
 			if strings.Contains(m, "did not find expected") {
@@ -96,6 +98,10 @@ func yamlProblems(err error, firstLine int) []problemAt {
 			}
 			line = firstLine + n - 1
 			m = m[:loc[0]] + m[loc[1]:]
+		}
+		if p, ok := fromSource(src, n, m); ok {
+			out = append(out, problemAt{line: firstLine + p.line - 1, msg: p.msg})
+			continue
 		}
 		out = append(out, problemAt{line: line, msg: friendlyYAML(m)})
 	}

@@ -14,6 +14,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -52,6 +53,16 @@ type Options struct {
 	// CacheDir keeps compressed files between builds; "" means
 	// ModuleDir/.cache/compress.
 	CacheDir string
+	// Wasm is an app.wasm already compiled by [BuildWasm] to ship as it
+	// is; "" compiles it. The preview compiles it once and reuses it on
+	// every rebuild: it does not depend on the content.
+	Wasm string
+	// Uncompressed leaves out the .br and .gz copies, which take seconds
+	// to write after every change and which only a host needs.
+	Uncompressed bool
+	// Progress, if not nil, hears what a long step is doing (compiling the
+	// app the first time).
+	Progress io.Writer
 }
 
 // ModuleOptions are the Options for building from the callprivacy module at
@@ -149,13 +160,15 @@ func Build(s *site.Site, o Options) (Result, error) {
 	}
 
 	// The wasm does not depend on the content, so Go's build cache makes
-	// this instant after the first build.
+	// this a second or two after the first build (linking).
 	wasm := filepath.Join(web, wasmFile)
-	cmd := exec.Command(o.Go, "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./cmd/callprivacy")
-	cmd.Dir = o.ModuleDir
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return Result{}, fmt.Errorf("building app.wasm: %v\n%s", err, out)
+	if o.Wasm != "" {
+		err = copyFile(o.Wasm, wasm)
+	} else {
+		err = BuildWasm(o.Go, o.ModuleDir, wasm, o.Progress)
+	}
+	if err != nil {
+		return Result{}, err
 	}
 
 	if err := copyDir(o.WebDir, web); err != nil {
@@ -248,8 +261,10 @@ func Build(s *site.Site, o Options) (Result, error) {
 	if o.CacheDir == "" {
 		o.CacheDir = filepath.Join(o.ModuleDir, ".cache", "compress")
 	}
-	if err := writeCompressed(o.Out, o.CacheDir); err != nil {
-		return Result{}, fmt.Errorf("compressing: %w", err)
+	if !o.Uncompressed {
+		if err := writeCompressed(o.Out, o.CacheDir); err != nil {
+			return Result{}, fmt.Errorf("compressing: %w", err)
+		}
 	}
 	// The security and cache headers, for hosts that read _headers and for
 	// nginx and Caddy; after everything else, as they list the files.

@@ -360,6 +360,39 @@ func TestBuild(t *testing.T) {
 				require.True(t, strings.HasPrefix(u, "https://example.org/privacy/"), "%s: %s is outside /privacy/", f, u)
 			}
 		}
+
+		// What serve reads to keep from replacing a build for another base.
+		for _, tt := range []struct {
+			give, want string
+		}{{give: sub, want: "/privacy"}, {give: out, want: ""}} {
+			got, ok, err := BuiltBase(tt.give)
+			require.NoError(t, err)
+			require.True(t, ok, tt.give)
+			require.Equal(t, tt.want, got, tt.give)
+		}
+		_, ok, err := BuiltBase(t.TempDir())
+		require.NoError(t, err)
+		require.False(t, ok, "an empty folder holds no build")
+	})
+
+	t.Run("a compiled app.wasm is shipped as it is, and compression can be left out", func(t *testing.T) {
+		wasm := filepath.Join(out, "web", "app.wasm")
+		want, err := os.ReadFile(wasm)
+		require.NoError(t, err)
+		again := filepath.Join(t.TempDir(), "preview")
+		_, err = Build(s, Options{
+			ModuleDir: mod, WebDir: filepath.Join(mod, "web"), WasmExec: filepath.Join(mod, "wasm_exec", "wasm_exec.js"),
+			Out: again, Wasm: wasm, Uncompressed: true,
+		})
+		require.NoError(t, err)
+		got, err := os.ReadFile(filepath.Join(again, "web", "app.wasm"))
+		require.NoError(t, err)
+		require.Equal(t, want, got)
+		compressed, err := filepath.Glob(filepath.Join(again, "*.br"))
+		require.NoError(t, err)
+		require.Empty(t, compressed)
+		_, err = os.Stat(filepath.Join(out, "index.html.br"))
+		require.NoError(t, err, "a normal build compresses")
 	})
 
 	t.Run("refuses to empty a folder that is not a build", func(t *testing.T) {
