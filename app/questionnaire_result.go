@@ -30,7 +30,7 @@ func (c *questionnairePage) renderResult() app.UI {
 		// On paper only: whose advice it is, and from when.
 		app.P().Class("printed-on").Text(site.Fill(lb.PrintedOn, "practice", q.Site().Settings.Practice, "date", q.Site().Labels.Dates.Date(today()))),
 		when(len(top.Next) > 0, func() app.UI {
-			return app.Div().Class("next-step").Body(app.H3().Text(lb.NextHeading), saidList(q.Site(), top.Next))
+			return app.Div().Class("next-step").Body(app.H3().Text(lb.NextHeading), saidList(q.Site(), top.Next), joiningLink(q.Site()))
 		}),
 		when(res.Tie != "", func() app.UI { return app.P().Class("tie").Text(res.Tie) }),
 		rankedDetails(q.Site(), top, "h3"),
@@ -63,6 +63,7 @@ func (c *questionnairePage) renderResult() app.UI {
 		app.Section().Class("checklist").Body(
 			app.H3().Text(lb.Checklist),
 			saidList(q.Site(), res.Checklist),
+			joiningLink(q.Site()),
 		),
 		app.Section().Class("summary no-print").Body(
 			app.H3().Text(lb.SummaryHead),
@@ -187,4 +188,14 @@ func today() string {
 	d := app.Window().Get("Date").New()
 	two := func(n int) string { return strconv.Itoa(n/10) + strconv.Itoa(n%10) }
 	return strconv.Itoa(d.Call("getFullYear").Int()) + "-" + two(d.Call("getMonth").Int()+1) + "-" + two(d.Call("getDate").Int())
+}
+
+// joiningLink leads to the step-by-step page on joining a session, when
+// the site has one: from the next step, and again from the checklist,
+// which a client may print and keep for the day.
+func joiningLink(s *site.Site) app.UI {
+	_, ok := s.Page(site.JoiningPath)
+	return when(ok, func() app.UI {
+		return app.P().Class("joining-link").Body(app.A().Href(attr(link(site.JoiningPath))).Text(s.Labels.Questionnaire.JoiningLink))
+	})
 }

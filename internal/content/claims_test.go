@@ -92,6 +92,33 @@ func TestKnownClaimsStayCorrected(t *testing.T) {
 	})
 }
 
+// TestAcronymsExplainedAtFirstUse: on every page, the first paragraph that
+// uses one of these abbreviations also says what it is in plain words.
+func TestAcronymsExplainedAtFirstUse(t *testing.T) {
+	s, err := Load(os.DirFS(filepath.Join("..", "..", "content")), "content")
+	require.NoError(t, err)
+	explained := map[string]*regexp.Regexp{
+		"E2EE":      regexp.MustCompile(`(?i)end-to-end`),
+		"TLS":       regexp.MustCompile(`(?i)encryption`),
+		"STUN":      regexp.MustCompile(`(?i)helper server`),
+		"TURN":      regexp.MustCompile(`(?i)relay`),
+		"DTLS-SRTP": regexp.MustCompile(`(?i)a standard called`),
+		"IP":        regexp.MustCompile(`(?i)internet \(IP\) address`),
+	}
+	ps := passages(t, s)
+	for acronym, plain := range explained {
+		use := regexp.MustCompile(`\b` + regexp.QuoteMeta(acronym) + `\b`)
+		first := map[string]bool{}
+		for _, p := range ps {
+			if first[p.where] || !use.MatchString(p.text) {
+				continue
+			}
+			first[p.where] = true
+			require.Regexp(t, plain, p.text, "%s: %s is not explained where it is first used: %q", p.where, acronym, p.text)
+		}
+	}
+}
+
 // TestInTheProjectsOwnWords: no run of eight or more words of the
 // practice's original page (testdata/original-page.txt) appears in the
 // content, which says the same things in its own words.

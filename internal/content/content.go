@@ -165,6 +165,10 @@ func LoadAt(fsys fs.FS, dir string, now time.Time) (*site.Site, Problems, error)
 	if l.setupItems != nil {
 		l.checkSetupUsed()
 	}
+	if len(l.problems) == 0 {
+		// Only once everything reads: a page with mistakes is fixed first.
+		l.checkReadability(s)
+	}
 	sortProblems(l.warnings)
 
 	if len(l.problems) > 0 {

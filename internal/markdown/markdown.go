@@ -25,13 +25,17 @@ import (
 	"regexp"
 	"strings"
 
+	"callprivacy/internal/readability"
+
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -70,6 +74,10 @@ type Document struct {
 	Headings []Heading
 	Links    []Link
 	Problems []Problem
+	// Passages are the blocks of text a reader meets, for measuring how
+	// easy the page is to read: paragraphs, list items, headings and
+	// table cells, as plain text, each with its line. Code is left out.
+	Passages []readability.Passage
 }
 
 // md is built once and reused: goldmark's parsers and renderers are safe
@@ -124,7 +132,10 @@ func Render(src []byte, firstLine int, codeLabel func(language string) string) D
 			doc.Problems = append(doc.Problems, Problem{Line: line, Msg: fmt.Sprintf(format, args...)})
 		}
 		switch n := n.(type) {
+		case *ast.Paragraph, *ast.TextBlock, *east.TableCell:
+			doc.Passages = append(doc.Passages, readability.Passage{Line: line, Text: plainText(n, src)})
 		case *ast.Heading:
+			doc.Passages = append(doc.Passages, readability.Passage{Line: line, Text: plainText(n, src)})
 			id, _ := n.AttributeString("id")
 			h := Heading{Level: n.Level, ID: string(asBytes(id)), Text: plainText(n, src), Line: line}
 			if n.Level == 1 {

@@ -183,6 +183,9 @@ type QuestionnaireLabels struct {
 	DeclinedLink  string `json:"declinedLink" yaml:"declined_link"`
 	NotesHeading  string `json:"notesHeading" yaml:"notes_heading"`
 	Checklist     string `json:"checklistHeading" yaml:"checklist_heading"`
+	// JoiningLink leads from the next step and the checklist to the page
+	// on joining a session.
+	JoiningLink string `json:"joiningLink" yaml:"joining_link"`
 	SummaryHead   string `json:"summaryHeading" yaml:"summary_heading"`
 	SummaryIntro  string `json:"summaryIntro" yaml:"summary_intro"`
 	SummaryLabel  string `json:"summaryLabel" yaml:"summary_label"`
