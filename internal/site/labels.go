@@ -185,14 +185,14 @@ type QuestionnaireLabels struct {
 	Checklist     string `json:"checklistHeading" yaml:"checklist_heading"`
 	// JoiningLink leads from the next step and the checklist to the page
 	// on joining a session.
-	JoiningLink string `json:"joiningLink" yaml:"joining_link"`
-	SummaryHead   string `json:"summaryHeading" yaml:"summary_heading"`
-	SummaryIntro  string `json:"summaryIntro" yaml:"summary_intro"`
-	SummaryLabel  string `json:"summaryLabel" yaml:"summary_label"`
-	Copy          string `json:"copy" yaml:"copy"`
-	Copied        string `json:"copied" yaml:"copied"`
-	CopyFailed    string `json:"copyFailed" yaml:"copy_failed"`
-	Print         string `json:"print" yaml:"print"`
+	JoiningLink  string `json:"joiningLink" yaml:"joining_link"`
+	SummaryHead  string `json:"summaryHeading" yaml:"summary_heading"`
+	SummaryIntro string `json:"summaryIntro" yaml:"summary_intro"`
+	SummaryLabel string `json:"summaryLabel" yaml:"summary_label"`
+	Copy         string `json:"copy" yaml:"copy"`
+	Copied       string `json:"copied" yaml:"copied"`
+	CopyFailed   string `json:"copyFailed" yaml:"copy_failed"`
+	Print        string `json:"print" yaml:"print"`
 	// PrintedOn is printed under the suggestion: {practice} and {date},
 	// the day of printing.
 	PrintedOn     string `json:"printedOn" yaml:"printed_on"`
