@@ -1,7 +1,6 @@
 package browsertest
 
 import (
-	"context"
 	"encoding/base64"
 	"fmt"
 	"os"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/fetch"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/require"
@@ -243,22 +241,9 @@ func TestMenuLinkLoadsThePage(t *testing.T) {
 func TestQuickExit(t *testing.T) {
 	s := built.root.Site
 	origin := Serve(t, built.root.Dir, "")
-	// history lists the tab's history; nil while the tab is between two
+	// The tab's history (tabHistory); nil while the tab is between two
 	// pages (a cross-origin navigation briefly detaches it).
-	history := func(b *Browser) []string {
-		var urls []string
-		err := chromedp.Run(b.Ctx, chromedp.ActionFunc(func(ctx context.Context) error {
-			_, entries, err := page.GetNavigationHistory().Do(ctx)
-			for _, e := range entries {
-				urls = append(urls, e.URL)
-			}
-			return err
-		}))
-		if err != nil {
-			return nil
-		}
-		return urls
-	}
+	history := tabHistory
 	leave := map[string]func(*Browser) error{
 		"button": func(b *Browser) error { return b.Click("a.quick-exit") },
 		"shift three times": func(b *Browser) error {

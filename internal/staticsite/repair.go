@@ -109,25 +109,13 @@ var (
 // registers the service worker and keeps the quick exit and the update
 // notice working.
 func servePlain(dir string) error {
-	return filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
-			return err
-		}
-		rel, err := filepath.Rel(dir, path)
-		if err != nil {
-			return err
-		}
-		if site.NeedsApp(pageRoute(rel)) {
-			return nil
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
+	return walkPages(dir, func(file, route string, b []byte) ([]byte, error) {
+		if site.NeedsApp(route) {
+			return b, nil
 		}
 		if n := len(appScript.FindAllIndex(b, -1)); n != 2 || !appLoader.Match(b) {
-			return fmt.Errorf("%s: go-app no longer writes its scripts and loader as expected (%d scripts); update servePlain in internal/staticsite", path, n)
+			return nil, fmt.Errorf("%s: go-app no longer writes its scripts and loader as expected (%d scripts); update servePlain in internal/staticsite", file, n)
 		}
-		b = appLoader.ReplaceAll(appScript.ReplaceAll(b, nil), nil)
-		return os.WriteFile(path, b, 0o644)
+		return appLoader.ReplaceAll(appScript.ReplaceAll(b, nil), nil), nil
 	})
 }
