@@ -10,6 +10,7 @@ import (
 	"image/color"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/makiuchi-d/gozxing"
 	"github.com/makiuchi-d/gozxing/qrcode"
@@ -17,7 +18,10 @@ import (
 
 var (
 	viewBox = regexp.MustCompile(`viewBox="0 0 (\d+) (\d+)"`)
-	rect    = regexp.MustCompile(`<rect x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"`)
+	// A rectangle's attributes, in whatever order they were written (the
+	// build sorts them by name).
+	rect    = regexp.MustCompile(`<rect\b[^>]*>`)
+	rectDim = regexp.MustCompile(`\b(x|y|width|height)="(\d+)"`)
 )
 
 // Scale is how many pixels a module becomes; Margin is the white border
@@ -40,14 +44,18 @@ func Decode(svg string) (string, error) {
 	for i := range img.Pix {
 		img.Pix[i] = 0xff
 	}
-	rects := rect.FindAllStringSubmatch(svg, -1)
+	rects := rect.FindAllString(svg, -1)
 	if len(rects) == 0 {
 		return "", fmt.Errorf("no dark modules in the SVG")
 	}
+	at := map[string]int{"x": 0, "y": 1, "width": 2, "height": 3}
 	for _, r := range rects {
+		if strings.Contains(r, `fill="#fff"`) {
+			continue // the white square behind the code
+		}
 		var v [4]int
-		for i := range v {
-			v[i], _ = strconv.Atoi(r[i+1])
+		for _, d := range rectDim.FindAllStringSubmatch(r, -1) {
+			v[at[d[1]]], _ = strconv.Atoi(d[2])
 		}
 		for y := (v[1] + Margin) * Scale; y < (v[1]+v[3]+Margin)*Scale; y++ {
 			for x := (v[0] + Margin) * Scale; x < (v[0]+v[2]+Margin)*Scale; x++ {

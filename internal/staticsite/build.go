@@ -235,19 +235,22 @@ func Build(s *site.Site, o Options) (Result, error) {
 		if err := servePlain(o.Out); err != nil {
 			return err
 		}
+		// Last of the page rewrites: the same content, the same bytes.
+		if err := sortPageAttributes(o.Out); err != nil {
+			return err
+		}
 		return fixManifestScope(filepath.Join(o.Out, "manifest.webmanifest"), base)
 	}
 	// The version is a hash of what the site ships, so that a new build
-	// means a new service-worker cache and the same build does not. go-app
-	// writes HTML attributes in random order, so the pages themselves cannot
-	// be hashed; what they are made of is: the site's data (site.json), the
-	// components (compiled into app.wasm), the other files, the base path
-	// and this generator's own code.
+	// means a new service-worker cache and the same build does not: every
+	// file of a build made with no version yet, pages included (their
+	// attributes are sorted, so the same content gives the same bytes),
+	// but for app.js and the worker, which carry the version.
 	if err := generate("unversioned"); err != nil {
 		return Result{}, err
 	}
 	version, err := hashTree(o.Out, base, func(rel string) bool {
-		return strings.HasSuffix(rel, ".html") || rel == "app.js" || rel == "app-worker.js"
+		return rel == "app.js" || rel == "app-worker.js"
 	})
 	if err != nil {
 		return Result{}, err

@@ -23,11 +23,10 @@ const (
 	// "sha256-<base64>" of the file's bytes.
 	integrityMark = "__PRECACHE_INTEGRITY__"
 	// precacheIDMark becomes a short hash of that object, which names the
-	// worker's cache. go-app writes attributes in random order, so two
-	// builds of the same content (one version) differ in their pages'
-	// bytes; each worker must still have a cache of its own, or a new
-	// worker would write into, and on failure delete, the cache the
-	// running one answers from.
+	// worker's cache. Two builds of the same content are byte-identical
+	// (sortPageAttributes), but a worker whose files differ in any way
+	// must still have a cache of its own, or it would write into, and on
+	// a failed install delete, the cache the running one answers from.
 	precacheIDMark = "__PRECACHE_ID__"
 )
 
