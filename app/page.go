@@ -2,7 +2,6 @@ package app
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -93,20 +92,11 @@ func renderedBy() string {
 // siteFooter carries the practice's name, contact line and policy date, so
 // that a printed page says whose policy it is and how current.
 func siteFooter(s *site.Site) app.UI {
-	lb := s.Labels.Frame
-	before, after, _ := strings.Cut(lb.PolicyDated, "{date}")
 	return app.Footer().Class("site-footer").Body(
 		app.P().Class("footer-practice").Text(s.Settings.Practice),
 		app.Raw(s.Settings.ContactHTML),
 		// The policy date leads to what changed on that day, and why.
-		app.P().Body(
-			app.A().Class("policy-date").Href(attr(link(site.ChangesPath))).Body(
-				app.Text(before),
-				app.Time().DateTime(attr(s.Settings.PolicyDate)).Text(s.Labels.Dates.Date(s.Settings.PolicyDate)),
-				app.Text(after),
-			),
-			app.Text(" "+lb.Promise),
-		),
+		app.Raw(site.WithBase(s.Settings.PolicyHTML, basePath())),
 	)
 }
 

@@ -19,6 +19,10 @@ func TestPolicyDateLeadsToTheChanges(t *testing.T) {
 	var href string
 	require.NoError(t, b.Eval(`document.querySelector("footer a.policy-date").getAttribute("href")`, &href))
 	require.Equal(t, site.Link(base, site.ChangesPath), href)
+	// Read as one line, with no space before the full stop after the date.
+	var text string
+	require.NoError(t, b.Eval(`document.querySelector("footer a.policy-date").innerText`, &text))
+	require.Equal(t, site.Fill(s.Labels.Frame.PolicyDated, "date", s.Labels.Dates.Date(s.Settings.PolicyDate)), text)
 	require.NoError(t, b.Click("footer a.policy-date"))
 	require.NoError(t, b.WaitText("h1", mustPage(t, s, site.ChangesPath).Title, stepWait))
 	var newest string

@@ -66,6 +66,20 @@ func (l *loader) changesPage(file, route, policyDate string, settingsDoc yamlDoc
 	return p.Page, true
 }
 
+// writePolicyLine writes the footer's policy line (site.Settings.PolicyHTML)
+// in the practice's words: "Policy dated {date}." linked to the change log,
+// then the promise.
+func writePolicyLine(s *site.Site) {
+	lb := s.Labels.Frame
+	w := &htmlWriter{s: s}
+	w.raw(`<p class="policy"><a class="policy-date" href="`, site.ChangesPath, `">`)
+	w.dated(lb.PolicyDated, s.Settings.PolicyDate)
+	w.raw(`</a> `)
+	w.text(lb.Promise)
+	w.raw(`</p>`)
+	s.Settings.PolicyHTML = w.String()
+}
+
 // writeChanges writes the change log's entries after its introduction:
 // each date a heading, so that a screen reader can move from one change to
 // the next.

@@ -177,6 +177,7 @@ func LoadAt(fsys fs.FS, dir string, now time.Time) (*site.Site, Problems, error)
 	}
 	writeTables(s)
 	writeChanges(s, l.changes)
+	writePolicyLine(s)
 	return s, l.warnings, nil
 }
 

@@ -34,6 +34,12 @@ type Settings struct {
 	Practice string `json:"practice"`
 	// ContactHTML is the contact line rendered from inline Markdown.
 	ContactHTML string `json:"contactHTML"`
+	// PolicyHTML is the footer's last line: the policy date, linked to the
+	// change log, and the site's promise. It is written at build time as
+	// one piece of HTML because go-app, prerendering text and elements as
+	// separate indented lines, would put a space before the full stop
+	// after the date.
+	PolicyHTML string `json:"policyHTML"`
 	// PolicyDate is the date of the policy, YYYY-MM-DD.
 	PolicyDate string `json:"policyDate"`
 	// Language is a BCP 47 tag such as "en-GB".
