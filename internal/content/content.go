@@ -77,6 +77,8 @@ type loader struct {
 	settingsFile string
 	// changes are the change log's entries, for its page.
 	changes []changeMeta
+	// sources are files already read to place a sentence on its line.
+	sources map[string]string
 	// stanceLines are the lines of each platform page's stance, for the
 	// problems that set it against site.yaml.
 	stanceLines map[string]int

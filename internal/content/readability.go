@@ -2,7 +2,6 @@ package content
 
 import (
 	"io/fs"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -19,9 +18,6 @@ const (
 	// names: enough to start with, not a wall of text.
 	hardestShown = 3
 )
-
-// placeholder stands for what a {placeholder} becomes, a word or two.
-var placeholder = regexp.MustCompile(`\{[^{}]*\}`)
 
 // checkReadability measures every page, with its platform facts, and the
 // questionnaire with its introduction, and reports the hardest sentences
@@ -96,14 +92,23 @@ func (l *loader) questionnairePassages(s *site.Site) []readability.Passage {
 // located is text with the line of file it is written on, found by its
 // opening words ({placeholders} read as a short word).
 func (l *loader) located(file, text string) readability.Passage {
-	p := readability.Passage{File: file, Text: placeholder.ReplaceAllString(text, "it")}
-	src, err := fs.ReadFile(l.fsys, file)
-	if err != nil || text == "" {
+	// A placeholder reads as a short word; which one it becomes is the
+	// questionnaire's business at run time.
+	p := readability.Passage{File: file, Text: site.Expand(text, func(string, string) (string, bool) { return "it", true })}
+	if l.sources == nil {
+		l.sources = map[string]string{}
+	}
+	src, ok := l.sources[file]
+	if !ok {
+		b, _ := fs.ReadFile(l.fsys, file) // read once; no line if unreadable
+		src = string(b)
+		l.sources[file] = src
+	}
+	if text == "" {
 		return p
 	}
-	probe := text[:min(len(text), 40)]
-	if i := strings.Index(string(src), probe); i >= 0 {
-		p.Line = 1 + strings.Count(string(src[:i]), "\n")
+	if i := strings.Index(src, text[:min(len(text), 40)]); i >= 0 {
+		p.Line = 1 + strings.Count(src[:i], "\n")
 	}
 	return p
 }

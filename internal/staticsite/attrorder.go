@@ -1,6 +1,7 @@
 package staticsite
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 )
@@ -23,6 +24,10 @@ func sortAttributes(page []byte) []byte {
 	return startTag.ReplaceAllFunc(page, func(tag []byte) []byte {
 		m := startTag.FindSubmatch(tag)
 		attrs := attribute.FindAll(m[2], -1)
+		name := func(attr []byte) string {
+			n, _, _ := bytes.Cut(attr, []byte("="))
+			return string(n)
+		}
 		sort.SliceStable(attrs, func(i, j int) bool { return name(attrs[i]) < name(attrs[j]) })
 		out := append([]byte{'<'}, m[1]...)
 		for _, a := range attrs {
@@ -30,15 +35,6 @@ func sortAttributes(page []byte) []byte {
 		}
 		return append(append(out, m[3]...), '>')
 	})
-}
-
-func name(attr []byte) string {
-	for i, c := range attr {
-		if c == '=' {
-			return string(attr[:i])
-		}
-	}
-	return string(attr)
 }
 
 // sortPageAttributes sorts the attributes of every prerendered page in dir.
