@@ -29,20 +29,28 @@ func current() *site.Site {
 }
 
 // Register routes every page of s, plus a not-found page for any other
-// path. Call it before app.RunWhenOnBrowser in the browser, and before
-// prerendering at build time.
-func Register(s *site.Site) {
+// path. Call it before app.RunWhenOnBrowser in the browser, with the frame
+// read by PrerenderedFrame, and before prerendering at build time, with
+// the zero Frame.
+func Register(s *site.Site, frame Frame) {
 	mu.Lock()
 	shown = s
 	mu.Unlock()
 	for _, p := range s.Pages {
 		path := p.Path
-		app.Route(path, func() app.Composer { return newPage(path) })
+		app.Route(path, func() app.Composer { return newPage(path, frame) })
 	}
 	// go-app shows its own "404" component for unrouted paths; a catch-all
-	// route, tried after every exact route, shows ours instead.
+	// route, tried after every exact route, shows ours instead. The build
+	// needs it to write 404.html. The browser does not: the app runs only
+	// on the questionnaire (site.NeedsApp), and web/site.js opens links to
+	// other pages as new documents. Compiling the route's pattern there
+	// cost the app's start about a tenth of its time.
+	if app.IsClient {
+		return
+	}
 	notFoundOnce.Do(func() {
-		app.RouteWithRegexp("^/", func() app.Composer { return newPage(site.NotFoundPath) })
+		app.RouteWithRegexp("^/", func() app.Composer { return newPage(site.NotFoundPath, Frame{}) })
 	})
 }
 

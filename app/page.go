@@ -15,10 +15,13 @@ type page struct {
 	// when navigation yields one of the same type, copying only exported
 	// fields: unexported, the old page would stay on screen.
 	Path string
+	// frame, when set, is the header and footer taken over from the
+	// prerendered page (see Frame).
+	frame Frame
 }
 
-func newPage(path string) *page {
-	return &page{Path: path}
+func newPage(path string, frame Frame) *page {
+	return &page{Path: path, frame: frame}
 }
 
 func (p *page) data() (*site.Site, site.Page) {
@@ -64,7 +67,7 @@ func (p *page) Render() app.UI {
 	return app.Div().Class("site").DataSet("app", renderedBy()).DataSet("worker", attr(link(site.WorkerPath))).
 		DataSet("update-notice", attr(lb.UpdateNotice)).DataSet("update-button", attr(lb.UpdateButton)).Body(
 		app.A().Class("skip-link").Href("#"+site.MainID).Text(lb.SkipLink),
-		siteHeader(s, p.Path),
+		p.header(s),
 		app.Main().ID(site.MainID).TabIndex(-1).Body(
 			app.Article().Class("page").Body(
 				app.H1().ID(site.PageTitleID).TabIndex(-1).Text(pg.Title),
@@ -74,8 +77,25 @@ func (p *page) Render() app.UI {
 				when(p.Path == site.QuestionnairePath, func() app.UI { return newQuestionnaire() }),
 			),
 		),
-		siteFooter(s),
+		p.footer(s),
 	)
+}
+
+// header is the site's header, taken over as it was prerendered when the
+// page has it (see Frame).
+func (p *page) header(s *site.Site) app.UI {
+	if p.frame.Header != "" {
+		return app.Raw(p.frame.Header)
+	}
+	return siteHeader(s, p.Path)
+}
+
+// footer is the site's footer, taken over like the header.
+func (p *page) footer(s *site.Site) app.UI {
+	if p.frame.Footer != "" {
+		return app.Raw(p.frame.Footer)
+	}
+	return siteFooter(s)
 }
 
 // renderedBy says who rendered the page: "build" for the prerendered HTML,

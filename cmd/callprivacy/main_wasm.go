@@ -21,7 +21,7 @@ func main() {
 	// Decoding the data was one task; mounting the page is another, so
 	// that a tap in between is not kept waiting for both.
 	ui.YieldToBrowser()
-	ui.Register(s)
+	ui.Register(s, ui.PrerenderedFrame())
 	ui.RepairLocation()
 	ui.WatchLocation()
 	// Last, so that nothing ticked on the prerendered question is lost

@@ -189,7 +189,7 @@ func Build(s *site.Site, o Options) (Result, error) {
 		return Result{}, err
 	}
 
-	ui.Register(s)
+	ui.Register(s, ui.Frame{})
 	var routes []string
 	for _, p := range s.Pages {
 		routes = append(routes, p.Path)
