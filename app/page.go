@@ -64,8 +64,13 @@ func (p *page) Render() app.UI {
 	// web/site.js reads its words from the frame, it has none of its own,
 	// and the service worker's address, which it registers on the pages
 	// that do not run the app.
-	return app.Div().Class("site").DataSet("app", renderedBy()).DataSet("worker", attr(link(site.WorkerPath))).
-		DataSet("update-notice", attr(lb.UpdateNotice)).DataSet("update-button", attr(lb.UpdateButton)).Body(
+	root := app.Div().Class("site").DataSet("app", renderedBy()).DataSet("worker", attr(link(site.WorkerPath))).
+		DataSet("update-notice", attr(lb.UpdateNotice)).DataSet("update-button", attr(lb.UpdateButton))
+	if site.NeedsApp(p.Path) {
+		// web/site.js fetches the app's data as the page opens (FetchSite).
+		root = root.DataSet("site-data", attr(siteDataPath()))
+	}
+	return root.Body(
 		app.A().Class("skip-link").Href("#"+site.MainID).Text(lb.SkipLink),
 		p.header(s),
 		app.Main().ID(site.MainID).TabIndex(-1).Body(

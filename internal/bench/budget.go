@@ -29,6 +29,10 @@ const (
 	// Time to interactive of the app route at most this times the hello
 	// app's.
 	InteractiveRatioBudget = 1.15
+	// Usable (Continue enabled) of the app route at most this times the
+	// hello app's interactive: no later than when the questionnaire's
+	// start was measured for issue 12.
+	UsableRatioBudget = 1.14
 	// Input delay of the click at most this, in milliseconds, at 4× CPU.
 	InputDelayBudget = 100.0
 	// Repeat visit: interactive within this many milliseconds, unthrottled.
@@ -96,6 +100,8 @@ func CheckBudgets(r Results) []Check {
 
 	relative("Time to interactive "+r.AppRoute+" (#app-wasm-loader removed)", r.SiteApp.Interactive, r.Hello.Interactive,
 		InteractiveRatioBudget, "go-app floor", FormatMS)
+	relative("Usable "+r.AppRoute+" (Continue enabled)", r.SiteApp.Ready, r.Hello.Ready,
+		UsableRatioBudget, "go-app floor", FormatMS)
 
 	add("Input delay, click on "+r.AppRoute, !math.IsNaN(r.InputDelay) && r.InputDelay <= InputDelayBudget,
 		"%s ≤ %s at %g× CPU slowdown (longest event duration %s)", FormatMS(r.InputDelay), FormatMS(InputDelayBudget),

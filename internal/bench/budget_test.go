@@ -22,7 +22,7 @@ func passing() Results {
 		Static:   map[string]PageResult{"/": page(580, 600), "/q": page(650, 640)},
 		SiteApp: AppResult{
 			PageResult:  page(700, 700),
-			Interactive: 11000, Ready: 11500,
+			Interactive: 11000, Ready: 11300,
 			FirstAll: 2e6, FirstWasm: 1.5e6,
 			RepeatInteractive: 400, RepeatReady: 450,
 			RepeatPageBytes: Traffic{},
@@ -92,6 +92,16 @@ func TestCheckBudgets(t *testing.T) {
 			want: []string{"Time to interactive /q (#app-wasm-loader removed)"},
 		},
 		{
+			name: "usable over 1.14× hello's",
+			give: func(r *Results) { r.SiteApp.Ready = 11401 },
+			want: []string{"Usable /q (Continue enabled)"},
+		},
+		{
+			name: "usable at exactly 1.14× holds",
+			give: func(r *Results) { r.SiteApp.Ready = UsableRatioBudget * r.Hello.Ready },
+			want: nil,
+		},
+		{
 			name: "input delay",
 			give: func(r *Results) { r.InputDelay = 101 },
 			want: []string{"Input delay, click on /q"},
@@ -145,7 +155,7 @@ func TestCheckBudgets(t *testing.T) {
 				p := r.Site["/"]
 				p.FCP, p.LCP, p.CLS, p.TBT, p.LongestTask, p.EarlyTapDelay = NA, NA, NA, NA, NA, NA
 				r.Site["/"] = p
-				r.SiteApp.Interactive = NA
+				r.SiteApp.Interactive, r.SiteApp.Ready = NA, NA
 				r.InputDelay = NA
 				r.SiteApp.RepeatSiteBytes, r.SiteApp.RepeatPageBytes = nil, nil
 				r.SiteApp.RepeatInteractive = NA
@@ -153,6 +163,7 @@ func TestCheckBudgets(t *testing.T) {
 			want: []string{
 				"FCP /", "LCP /", "Total blocking time /", "Longest task /", "Input delay, early tap on /", "CLS /",
 				"Time to interactive /q (#app-wasm-loader removed)",
+				"Usable /q (Continue enabled)",
 				"Input delay, click on /q",
 				"Repeat visit /q: no HTML, wasm or CSS over the network",
 				"Repeat visit /q: interactive, unthrottled",
@@ -166,7 +177,7 @@ func TestCheckBudgets(t *testing.T) {
 			checks := CheckBudgets(r)
 			// FCP, LCP and CLS on every route, three reading budgets on
 			// every route but the app's, and five about the app.
-			require.Len(t, checks, 3*len(r.Routes)+3*(len(r.Routes)-1)+5)
+			require.Len(t, checks, 3*len(r.Routes)+3*(len(r.Routes)-1)+6)
 			require.Equal(t, tt.want, failedNames(checks))
 		})
 	}
@@ -228,7 +239,7 @@ func TestLighthouseBudgets(t *testing.T) {
 			r := passing()
 			r.Lighthouse = tt.give
 			checks := CheckBudgets(r)
-			require.Len(t, checks, 3*len(r.Routes)+3*(len(r.Routes)-1)+5+2*len(r.Routes))
+			require.Len(t, checks, 3*len(r.Routes)+3*(len(r.Routes)-1)+6+2*len(r.Routes))
 			require.Equal(t, tt.want, failedNames(checks))
 		})
 	}

@@ -80,6 +80,12 @@ func Measure(chromiumPath string, t Throttle, srv *Server, v Visit, timeout time
 			return Sample{}, fmt.Errorf("%s: %w", v.Path, err)
 		}
 	}
+	reached := NA
+	if v.Reach != "" {
+		if reached, err = b.reach(v.Reach, v.ReachLate, v.WasmPath, timeout); err != nil {
+			return Sample{}, fmt.Errorf("%s: %w", v.Path, err)
+		}
+	}
 
 	st, err := b.settle(v.App, 500*time.Millisecond, timeout)
 	if err != nil {
@@ -96,6 +102,7 @@ func Measure(chromiumPath string, t Throttle, srv *Server, v Visit, timeout time
 		LCPAfterFree:  st.LCPAfterFree,
 		Interactive:   NA,
 		Ready:         NA,
+		Reached:       reached,
 		InputDelay:    NA,
 		InputDuration: NA,
 		PageBytes:     b.net.traffic(),
@@ -234,6 +241,11 @@ func (b *browser) repeat(srv *Server, v Visit, s *Sample, timeout time.Duration)
 	if err := chromedp.Run(b.ctx, chromedp.Reload()); err != nil {
 		return fmt.Errorf("reloading %s: %w", v.Path, err)
 	}
+	if v.Reach != "" {
+		if _, err := b.reach(v.Reach, false, v.WasmPath, timeout); err != nil {
+			return fmt.Errorf("repeat visit: %w", err)
+		}
+	}
 	st, err := b.settle(true, 300*time.Millisecond, timeout)
 	if err != nil {
 		return fmt.Errorf("repeat visit: %w", err)
@@ -260,6 +272,36 @@ func blocking(st pageState) (tbt, longest float64) {
 		}
 	}
 	return tbt, longest
+}
+
+// reach taps sel as a client's first touch (Visit.Reach): once the page
+// has painted or, late, ReachLateBy after app.wasm has arrived. It returns
+// when the tap was made, in the page's time.
+func (b *browser) reach(sel string, late bool, wasmPath string, timeout time.Duration) (float64, error) {
+	what := "waiting for FCP to tap " + sel
+	if late {
+		what = "waiting for app.wasm + " + ReachLateBy.String() + " to tap " + sel
+	}
+	var now float64
+	err := poll(timeout, 20*time.Millisecond, what, func() (bool, string, error) {
+		st, err := b.state()
+		if err != nil {
+			return false, "", err
+		}
+		now = st.Now
+		if !late {
+			return st.FCP >= 0, fmt.Sprintf("fcp=%.0f", st.FCP), nil
+		}
+		_, _, _, _, wasmEnd := timings(st, wasmPath)
+		return wasmEnd > 0 && st.Now >= wasmEnd+float64(ReachLateBy.Milliseconds()), fmt.Sprintf("wasm=%.0f now=%.0f", wasmEnd, st.Now), nil
+	})
+	if err != nil {
+		return NA, err
+	}
+	if err := chromedp.Run(b.ctx, chromedp.Click(sel, chromedp.ByQuery, chromedp.NodeVisible)); err != nil {
+		return NA, fmt.Errorf("tapping %s: %w", sel, err)
+	}
+	return now, nil
 }
 
 // tapEarly waits until EarlyTapAfter past the first paint, then taps sel

@@ -114,6 +114,8 @@ func Table(r Results) string {
 		FormatRatio(Ratio(r.SiteApp.Interactive, r.Hello.Interactive))+" floor")
 	row("Usable "+app+" (Continue enabled; floor: as above)", FormatMS(r.SiteApp.Ready), "–", FormatMS(r.Hello.Ready),
 		FormatRatio(Ratio(r.SiteApp.Ready, r.Hello.Ready))+" floor")
+	row("Usable "+app+" after a first tap made "+ReachLateBy.String()+" after app.wasm arrived (a client who read first): wait from the tap", FormatMS(r.LateReachWait), "–", "–", "")
+	row("Longest task in those runs", FormatMS(r.LateReachLongest), "–", "–", "")
 	row("Input delay, click on the first option (largest of the click's events)", FormatMS(r.InputDelay), "–", "–", "")
 	row("Event duration, same click (largest, INP-like)", FormatMS(r.InputDuration), "–", "–", "")
 	for _, route := range r.Routes {
@@ -244,6 +246,10 @@ func LighthouseTable(r Results) string {
 			continue
 		}
 		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s |\n", route, score(lh.Performance), score(lh.Accessibility),
+			score(lh.BestPractices), score(lh.SEO), FormatMS(lh.TBT), FormatMS(lh.LCP))
+	}
+	if lh := r.LighthouseFloor; lh != nil {
+		fmt.Fprintf(&b, "| go-app floor `/` | %s | %s | %s | %s | %s | %s |\n", score(lh.Performance), score(lh.Accessibility),
 			score(lh.BestPractices), score(lh.SEO), FormatMS(lh.TBT), FormatMS(lh.LCP))
 	}
 	return b.String()

@@ -89,7 +89,7 @@ func TestTimeline(t *testing.T) {
 		{name: "header", want: "| Page (medians) | HTML received | Render-blocking CSS/JS received | FCP | Transferred by requests made before FCP | … of which JavaScript |\n"},
 		{name: "site row", want: "| Site `/` | 300 ms | 550 ms | 600 ms | 40,000 B (40.0 kB) | 30,000 B (30.0 kB) |\n"},
 		{name: "missing values", want: "| Static limit `/q` | – | – | 650 ms | – | – |\n"},
-		{name: "app row", want: "| Site `/q` | 900 ms | 10,000 ms | 11,000 ms | 11,500 ms |\n"},
+		{name: "app row", want: "| Site `/q` | 900 ms | 10,000 ms | 11,000 ms | 11,300 ms |\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -121,7 +121,7 @@ func TestMarkdown(t *testing.T) {
 		{name: "machine", want: "- Go: go version go1.26.8 linux/amd64\n- Chromium: Chromium 156\n- CPU: AMD EPYC, 2 cores\n- Throttling: slow\n"},
 		{name: "flags", want: "- Chromium flags: `--headless --disable-quic`, a fresh `--user-data-dir` per run\n"},
 		{name: "table", want: "## Results\n\n| Measure (median of 5 runs) |"},
-		{name: "summary", want: "## Budgets\n\n1 of 14 budgets missed.\n\n"},
+		{name: "summary", want: "## Budgets\n\n1 of 15 budgets missed.\n\n"},
 		{name: "a pass", want: "- **PASS** CLS /: 0.001 ≤ 0.010\n"},
 		{name: "the miss", want: "- **FAIL** Time to interactive /q (#app-wasm-loader removed): 20,000 ms ≤ 11,500 ms (1.15 × go-app floor 10,000 ms): 2.00×\n"},
 		{name: "notes", want: "## Notes\n\n- a note\n"},
@@ -131,7 +131,7 @@ func TestMarkdown(t *testing.T) {
 			require.Contains(t, got, tt.want)
 		})
 	}
-	require.Contains(t, Budgets(CheckBudgets(passing())), "All 14 budgets held.")
+	require.Contains(t, Budgets(CheckBudgets(passing())), "All 15 budgets held.")
 }
 
 func TestSummarize(t *testing.T) {
@@ -203,6 +203,42 @@ func TestKindOf(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.give[0], func(t *testing.T) {
 			require.Equal(t, tt.want, KindOf(tt.give[0], tt.give[1]))
+		})
+	}
+}
+
+func TestLighthouseTable(t *testing.T) {
+	r := passing()
+	r.Lighthouse = map[string]LighthouseScores{
+		"/q": {Performance: 99, Accessibility: 100, BestPractices: 100, SEO: 100, TBT: 80, LCP: 1000},
+	}
+	tests := []struct {
+		name  string
+		floor *LighthouseScores
+		want  []string
+		not   []string
+	}{
+		{
+			name: "the site's routes",
+			want: []string{"| `/q` | 99 | 100 | 100 | 100 | 80 ms | 1,000 ms |\n"},
+			not:  []string{"go-app floor"},
+		},
+		{
+			name:  "with the floor for scale",
+			floor: &LighthouseScores{Performance: 86, Accessibility: 100, BestPractices: 100, SEO: NA, TBT: 572, LCP: 900},
+			want:  []string{"| go-app floor `/` | 86 | 100 | 100 | – | 572 ms | 900 ms |\n"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r.LighthouseFloor = tt.floor
+			got := LighthouseTable(r)
+			for _, w := range tt.want {
+				require.Contains(t, got, w)
+			}
+			for _, n := range tt.not {
+				require.NotContains(t, got, n)
+			}
 		})
 	}
 }

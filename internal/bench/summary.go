@@ -14,6 +14,9 @@ type Samples struct {
 	Site   map[string][]Sample
 	Static map[string][]Sample
 	Hello  []Sample
+	// LateReach are the app route's runs whose first tap came after
+	// app.wasm had arrived (Visit.ReachLate).
+	LateReach []Sample
 }
 
 // PageResult is the medians for one page of one build.
@@ -76,6 +79,11 @@ type Results struct {
 	// SiteApp is the site's AppRoute; Hello the go-app floor's "/".
 	SiteApp AppResult
 	Hello   AppResult
+	// LateReachWait is the median wait from a client's first tap, made
+	// once app.wasm had arrived, to the app being usable; LateReachLongest
+	// the median longest task of those runs: what a client who read first
+	// meets when they start.
+	LateReachWait, LateReachLongest float64
 	// InputDelay and InputDuration are the medians over runs of the
 	// largest Event Timing delay and duration of the click.
 	InputDelay, InputDuration float64
@@ -83,6 +91,9 @@ type Results struct {
 	// Lighthouse holds the medians of Lighthouse's runs on the site, by
 	// route; nil when Lighthouse was not run.
 	Lighthouse map[string]LighthouseScores
+	// LighthouseFloor is the medians of Lighthouse's runs on the go-app
+	// floor's "/", whose app starts as the page opens; nil when not run.
+	LighthouseFloor *LighthouseScores
 }
 
 func pick(ss []Sample, f func(Sample) float64) []float64 {
@@ -203,6 +214,8 @@ func Summarize(runs int, routes []string, appRoute string, s Samples, siteWasm, 
 	}
 	r.SiteApp = appResult(s.Site[appRoute])
 	r.Hello = appResult(s.Hello)
+	r.LateReachWait = Median(pick(s.LateReach, func(s Sample) float64 { return s.Ready - s.Reached }))
+	r.LateReachLongest = Median(pick(s.LateReach, func(s Sample) float64 { return s.LongestTask }))
 	r.InputDelay = Median(pick(s.Site[appRoute], func(s Sample) float64 { return s.InputDelay }))
 	r.InputDuration = Median(pick(s.Site[appRoute], func(s Sample) float64 { return s.InputDuration }))
 	return r

@@ -30,7 +30,18 @@ type Visit struct {
 	// EarlyTap is a link to tap EarlyTapAfter after the first paint, while
 	// the page may still be starting up; the tap does not navigate.
 	EarlyTap string
+	// Reach is what a client taps first on a page whose app waits for the
+	// client (web/site.js starts it on the first tap, key or focus): as
+	// soon as the page has painted, as a client who starts at once, or,
+	// with ReachLate, ReachLateBy after app.wasm has arrived, as a client
+	// who read first. A repeat visit taps it again as soon as the page has
+	// painted.
+	Reach     string
+	ReachLate bool
 }
+
+// ReachLateBy is how long after app.wasm has arrived a late reach comes.
+const ReachLateBy = time.Second
 
 // EarlyTapAfter is how long after the first paint the early tap comes: a
 // reader who taps a menu link as soon as the page shows.
@@ -67,8 +78,9 @@ type Sample struct {
 	// run should be repeated with KeepThrottled.
 	LCPAfterFree bool
 	// Interactive is when #app-wasm-loader was removed; Ready when ReadyJS
-	// first held.
-	Interactive, Ready float64
+	// first held; Reached when the client's first tap (Visit.Reach) was
+	// made, NaN without one.
+	Interactive, Ready, Reached float64
 	// InputDelay is the largest processingStart-startTime of the Event
 	// Timing entries of the click; InputDuration their largest duration.
 	InputDelay, InputDuration float64

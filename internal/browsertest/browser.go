@@ -26,6 +26,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"callprivacy/internal/chromium"
 	"callprivacy/internal/content"
@@ -216,20 +217,47 @@ func (b *Browser) Problems() []string {
 // replaced the prerendered page with its own: app.js removes the
 // #app-wasm-loader element once app.wasm runs, and the app's page carries
 // data-app="browser" (the prerendered one "build"; a node of it clicked
-// after the swap is gone). Every other page is a plain document, ready once
-// it and web/site.js have loaded. On time-out the error carries the
-// loader's label, which says how far loading got or why it failed.
+// after the swap is gone). The app starts when the client first reaches
+// for the page (web/site.js); if nothing has yet, WaitReady presses
+// Escape, a key that changes nothing on the page, as a keyboard client's
+// first key press. Every other page is a plain document, ready once it and
+// web/site.js have loaded. On time-out the error carries the loader's
+// label, which says how far loading got or why it failed.
 func (b *Browser) WaitReady(timeout time.Duration) error {
+	return b.waitReady(timeout, true)
+}
+
+// WaitStarted waits as WaitReady does, but never reaches for the page
+// itself: for a test of what starts the app.
+func (b *Browser) WaitStarted(timeout time.Duration) error {
+	return b.waitReady(timeout, false)
+}
+
+func (b *Browser) waitReady(timeout time.Duration, reach bool) error {
 	var label string
+	reached := !reach
 	return b.poll(timeout, func() (bool, error) {
-		var ready bool
+		var state struct {
+			Ready, Waiting bool
+			Label          string
+		}
 		err := chromedp.Run(b.Ctx, chromedp.Evaluate(`(() => {
 			const l = document.getElementById("app-wasm-loader-label");
 			const loaded = document.readyState === "complete" && document.querySelector(".site") !== null;
 			const app = document.querySelector('script[src$="/app.js"]') !== null;
-			return [loaded && (!app || (document.getElementById("app-wasm-loader") === null && document.querySelector(".site[data-app=browser]") !== null)), l ? l.innerText : ""];
-		})()`, &[]any{&ready, &label}))
-		return ready, err
+			const loader = document.getElementById("app-wasm-loader") !== null;
+			return {
+				ready: loaded && (!app || (!loader && document.querySelector(".site[data-app=browser]") !== null)),
+				waiting: loaded && app && loader,
+				label: l ? l.innerText : "",
+			};
+		})()`, &state))
+		label = state.Label
+		if err == nil && state.Waiting && !reached {
+			reached = true
+			err = chromedp.Run(b.Ctx, chromedp.KeyEvent(kb.Escape))
+		}
+		return state.Ready, err
 	}, func() string { return fmt.Sprintf("the page is not ready; the app's loader says %q", label) })
 }
 

@@ -333,7 +333,8 @@ func TestQuestionnaireBackChangeAndResume(t *testing.T) {
 	// out of the address bar.
 	b2 := NewBrowser(t)
 	require.NoError(t, b2.Navigate(resume))
-	require.NoError(t, b2.WaitReady(appStart))
+	// The link starts the app by itself: what it shows needs the app.
+	require.NoError(t, b2.WaitStarted(appStart))
 	require.NoError(t, b2.WaitText("#step-heading", "Check your answers", stepWait))
 	check, err = b2.Text(".check-answers")
 	require.NoError(t, err)

@@ -111,11 +111,13 @@ func Link(base, path string) string {
 
 // ForBrowser is the part of s the browser app reads from site.json: the
 // bodies (HTML and contents) of the pages it never renders are left out,
-// since those pages are plain documents (NeedsApp). Decoding JSON is slow
-// in wasm, and the bodies were two thirds of the file: on a phone this is
-// time the questionnaire's first screen waits with its main thread busy.
-// Titles, menu labels and the rest stay, for the frame around the
-// questionnaire.
+// since those pages are plain documents (NeedsApp), and so are the
+// not-found page, which the app never routes to, and the platforms'
+// sources and review dates, which only the platform pages and the
+// comparison show. Decoding JSON is slow in wasm, and the bodies were two
+// thirds of the file: on a phone this is time the questionnaire's first
+// screen waits with its main thread busy. Titles, menu labels and the rest
+// stay, for the frame around the questionnaire.
 func (s *Site) ForBrowser() *Site {
 	b := *s
 	b.Pages = make([]Page, len(s.Pages))
@@ -124,6 +126,12 @@ func (s *Site) ForBrowser() *Site {
 			p.HTML, p.TOC = "", nil
 		}
 		b.Pages[i] = p
+	}
+	b.NotFound = Page{}
+	b.Platforms = make([]Platform, len(s.Platforms))
+	for i, p := range s.Platforms {
+		p.Sources, p.Reviewed = nil, ""
+		b.Platforms[i] = p
 	}
 	return &b
 }

@@ -219,6 +219,9 @@ func Build(s *site.Site, o Options) (Result, error) {
 		if err := registerWorkerUncached(filepath.Join(o.Out, "app.js")); err != nil {
 			return err
 		}
+		if err := runAppWhenWanted(filepath.Join(o.Out, "app.js")); err != nil {
+			return err
+		}
 		if err := quoteLoadingLabel(filepath.Join(o.Out, "app.js"), h.LoadingLabel); err != nil {
 			return err
 		}
@@ -448,6 +451,39 @@ func registerWorkerAfterWasm(file string) error {
 		return fmt.Errorf("%s: go-app's start-up code has changed; update registerWorkerAfterWasm in internal/staticsite", file)
 	}
 	b = bytes.Replace(b, []byte(goAppStart), []byte("goappWatchForUpdate();\ngoappWatchForInstallable();\ngoappInitWebAssembly().finally(goappInitServiceWorker);\n"), 1)
+	return os.WriteFile(file, b, 0o644)
+}
+
+// goAppRun is how go-app v10.1.11's app.js runs app.wasm once it has been
+// downloaded and compiled; runAppWhenWanted relies on it.
+const goAppRun = "\n    go.run(wasm.instance);\n    loader.remove();\n"
+
+// runAppWhenWanted makes app.js hand the running of the app to web/site.js
+// (callprivacyWhenWanted), which runs it once the client first reaches
+// for the page. app.wasm is still downloaded and compiled as the page
+// opens, off the main thread, and the service worker is still registered
+// once it has arrived: only starting Go and mounting the page, which hold
+// the main thread for a second or more on a slow phone, wait. Without
+// site.js the app runs at once, as go-app's own app.js does.
+func runAppWhenWanted(file string) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	if bytes.Count(b, []byte(goAppRun)) != 1 {
+		return fmt.Errorf("%s: go-app's way of running app.wasm has changed; update runAppWhenWanted in internal/staticsite", file)
+	}
+	b = bytes.Replace(b, []byte(goAppRun), []byte(`
+    const run = () => {
+      go.run(wasm.instance);
+      loader.remove();
+    };
+    if (typeof window.callprivacyWhenWanted === "function") {
+      window.callprivacyWhenWanted(run);
+    } else {
+      run();
+    }
+`), 1)
 	return os.WriteFile(file, b, 0o644)
 }
 
