@@ -18,11 +18,12 @@ const SiteFile = "site.json"
 
 // FetchSite loads the site's data in the browser. It is a same-origin
 // request that the service worker answers from its cache once the site has
-// been visited. web/site.js makes it as the page opens, alongside the
-// download of app.wasm, and leaves the promise of its text in
-// window.callprivacySiteData: the app, which starts only when the client
-// first reaches for the page, then does not keep them waiting one more
-// round trip. Without it the app fetches the file itself.
+// been visited. The page makes it as it opens, alongside the download of
+// app.wasm (internal/staticsite/app-start.js, part of app.js), and leaves
+// the promise of its text in window.callprivacySiteData: the app, which
+// starts only when the client first reaches for the page, then does not
+// keep them waiting one more round trip. Without it the app fetches the
+// file itself.
 //
 // It calls the browser's fetch directly: Go's net/http client would add
 // about 5 MB to app.wasm (its transport, HTTP/2 and TLS client code).

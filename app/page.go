@@ -67,7 +67,7 @@ func (p *page) Render() app.UI {
 	root := app.Div().Class("site").DataSet("app", renderedBy()).DataSet("worker", attr(link(site.WorkerPath))).
 		DataSet("update-notice", attr(lb.UpdateNotice)).DataSet("update-button", attr(lb.UpdateButton))
 	if site.NeedsApp(p.Path) {
-		// web/site.js fetches the app's data as the page opens (FetchSite).
+		// app.js fetches the app's data as the page opens (FetchSite).
 		root = root.DataSet("site-data", attr(siteDataPath()))
 	}
 	return root.Body(

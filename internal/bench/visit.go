@@ -31,7 +31,7 @@ type Visit struct {
 	// the page may still be starting up; the tap does not navigate.
 	EarlyTap string
 	// Reach is what a client taps first on a page whose app waits for the
-	// client (web/site.js starts it on the first tap, key or focus): as
+	// client (app.js starts it on the first tap, key or focus): as
 	// soon as the page has painted, as a client who starts at once, or,
 	// with ReachLate, ReachLateBy after app.wasm has arrived, as a client
 	// who read first. A repeat visit taps it again as soon as the page has

@@ -218,9 +218,9 @@ func (b *Browser) Problems() []string {
 // #app-wasm-loader element once app.wasm runs, and the app's page carries
 // data-app="browser" (the prerendered one "build"; a node of it clicked
 // after the swap is gone). The app starts when the client first reaches
-// for the page (web/site.js); if nothing has yet, WaitReady presses
-// Escape, a key that changes nothing on the page, as a keyboard client's
-// first key press. Every other page is a plain document, ready once it and
+// for the page (internal/staticsite/app-start.js); if nothing has yet,
+// WaitReady presses Escape, a key that changes nothing on the page, as a
+// keyboard client's first key press. Every other page is a plain document, ready once it and
 // web/site.js have loaded. On time-out the error carries the loader's
 // label, which says how far loading got or why it failed.
 func (b *Browser) WaitReady(timeout time.Duration) error {

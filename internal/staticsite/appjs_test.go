@@ -20,7 +20,7 @@ func TestRunAppWhenWanted(t *testing.T) {
 		want    string
 		wantErr string
 	}{
-		{name: "go-app v10.1.11", give: goApp, want: "window.callprivacyWhenWanted(run);"},
+		{name: "go-app v10.1.11", give: goApp, want: "window.callprivacyWhenWanted(() => {\n      go.run(wasm.instance);"},
 		{name: "changed", give: strings.Replace(goApp, "loader.remove();", "loader.hidden = true;", 1), wantErr: "update runAppWhenWanted"},
 		{name: "twice", give: goApp + goApp, wantErr: "update runAppWhenWanted"},
 	}
@@ -37,6 +37,7 @@ func TestRunAppWhenWanted(t *testing.T) {
 			b, err := os.ReadFile(file)
 			require.NoError(t, err)
 			require.Contains(t, string(b), tt.want)
+			require.True(t, strings.HasSuffix(string(b), string(appStart)), "app-start.js is not appended")
 			require.Equal(t, 1, strings.Count(string(b), "go.run(wasm.instance);"))
 		})
 	}

@@ -458,13 +458,14 @@ func registerWorkerAfterWasm(file string) error {
 // downloaded and compiled; runAppWhenWanted relies on it.
 const goAppRun = "\n    go.run(wasm.instance);\n    loader.remove();\n"
 
-// runAppWhenWanted makes app.js hand the running of the app to web/site.js
-// (callprivacyWhenWanted), which runs it once the client first reaches
-// for the page. app.wasm is still downloaded and compiled as the page
-// opens, off the main thread, and the service worker is still registered
-// once it has arrived: only starting Go and mounting the page, which hold
-// the main thread for a second or more on a slow phone, wait. Without
-// site.js the app runs at once, as go-app's own app.js does.
+// runAppWhenWanted makes app.js hand the running of app.wasm to the code
+// in app-start.js, which it appends, and which runs it once the client
+// first reaches for the page. app.wasm is still downloaded and compiled as
+// the page opens, off the main thread, and the service worker is still
+// registered once it has arrived: only starting Go and mounting the page,
+// which hold the main thread for a second or more on a slow phone, wait.
+// The code lives in app.js, which only the questionnaire loads, so that
+// the reading pages carry none of it.
 func runAppWhenWanted(file string) error {
 	b, err := os.ReadFile(file)
 	if err != nil {
@@ -474,18 +475,17 @@ func runAppWhenWanted(file string) error {
 		return fmt.Errorf("%s: go-app's way of running app.wasm has changed; update runAppWhenWanted in internal/staticsite", file)
 	}
 	b = bytes.Replace(b, []byte(goAppRun), []byte(`
-    const run = () => {
+    window.callprivacyWhenWanted(() => {
       go.run(wasm.instance);
       loader.remove();
-    };
-    if (typeof window.callprivacyWhenWanted === "function") {
-      window.callprivacyWhenWanted(run);
-    } else {
-      run();
-    }
+    });
 `), 1)
+	b = append(b, appStart...)
 	return os.WriteFile(file, b, 0o644)
 }
+
+//go:embed app-start.js
+var appStart []byte
 
 // goAppRegister is how go-app v10.1.11's app.js registers the worker.
 var goAppRegister = regexp.MustCompile(`navigator\.serviceWorker\.register\(\s*("[^"]*")\s*\)`)
