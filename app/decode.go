@@ -21,11 +21,11 @@ import (
 // maps below can stop between any two of them.
 //
 // It follows encoding/json where the site's types need it: a field's name
-// is its json tag's or its own, "-" is skipped, a null leaves the field as
-// it is, a pointer is allocated. A struct with an embedded field, and any
-// type that decodes itself, is handed to json.Unmarshal whole. Keys are
-// matched exactly: site.json is written by json.Marshal from the same
-// types.
+// is its json tag's or its own, "-" is skipped, unknown keys are skipped,
+// a null leaves a struct as it is and empties a slice or a map, a pointer
+// is allocated. A struct with an embedded field, and any type that decodes
+// itself, is handed to json.Unmarshal whole. Keys are matched exactly:
+// site.json is written by json.Marshal from the same types.
 func unmarshalInSteps(data []byte, v any, pause func()) error {
 	d := stepDecoder{pause: pause, plans: map[reflect.Type]typePlan{}}
 	return d.decode(json.RawMessage(data), reflect.ValueOf(v).Elem())
@@ -75,11 +75,14 @@ var (
 
 func (d *stepDecoder) decode(raw json.RawMessage, dst reflect.Value) error {
 	d.pause()
-	if string(raw) == "null" {
-		return nil
-	}
 	t := dst.Type()
 	p := d.plan(t)
+	if string(raw) == "null" && !p.whole {
+		if t.Kind() != reflect.Struct {
+			dst.SetZero() // as encoding/json does for a slice, map or pointer
+		}
+		return nil
+	}
 	if p.whole {
 		return json.Unmarshal(raw, dst.Addr().Interface())
 	}

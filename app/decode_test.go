@@ -69,9 +69,12 @@ func TestUnmarshalInSteps(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			want := stepOuter{Kept: "before"}
+			before := func() stepOuter {
+				return stepOuter{Kept: "before", List: []stepInner{{Name: "old"}}, ByKey: map[string]stepInner{"old": {Name: "o"}}}
+			}
+			want := before()
 			require.NoError(t, json.Unmarshal([]byte(tt.give), &want))
-			got := stepOuter{Kept: "before"}
+			got := before()
 			require.NoError(t, unmarshalInSteps([]byte(tt.give), &got, func() {}))
 			require.Equal(t, want, got)
 		})
@@ -87,6 +90,8 @@ func TestUnmarshalInStepsRefusesBadJSON(t *testing.T) {
 		{"wrong type", `{"title":5}`},
 		{"list for an object", `{"inner":[1,2]}`},
 		{"not JSON", `<html>`},
+		{"more after the value", `{"title":"T"} {}`},
+		{"a key that is not a string", `{"inner":{1:2}}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

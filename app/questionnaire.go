@@ -24,10 +24,6 @@ type questionnairePage struct {
 	fromCheck bool
 	// message is a calm note, e.g. about a link that could not be read.
 	message string
-	// ready is set once the app runs in the browser: before that the
-	// prerendered buttons can do nothing, so they are disabled and say
-	// so. The options work: the app takes them over (carryOver).
-	ready bool
 	// resumeLink is shown after the client asks for one.
 	resumeLink string
 	// copyStatus says whether the summary reached the clipboard.
@@ -64,8 +60,16 @@ func (c *questionnairePage) questionnaire() *questionnaire.Questionnaire {
 // uses "Leave this site" (or presses Shift three times).
 const exitEvent = "callprivacy:exit"
 
+// ready reports whether the buttons work: only once the app runs in the
+// browser. Before that the prerendered buttons can do nothing, so they are
+// disabled and say so; the options work, and the app takes them over
+// (carryOver). It holds from the app's first render, so that Continue
+// works as soon as the page is mounted, not one render later.
+func (c *questionnairePage) ready() bool {
+	return app.IsClient
+}
+
 func (c *questionnairePage) OnMount(ctx app.Context) {
-	c.ready = true
 	c.onExit = app.FuncOf(func(app.Value, []app.Value) any {
 		// Synchronously: the page is about to be replaced.
 		c.forget()

@@ -29,7 +29,7 @@ func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
 		// A button, not a link: it replaces the step's history entry
 		// rather than adding one (see questionnaire_nav.go).
 		when(i > 0, func() app.UI {
-			return app.Button().Type("button").Class("back link-button").Disabled(!c.ready).Text(lb.Back).OnClick(c.onBack)
+			return app.Button().Type("button").Class("back link-button").Disabled(!c.ready()).Text(lb.Back).OnClick(c.onBack)
 		}),
 		// GOV.UK's error summary: announced, and linked to the question.
 		// Its slot is always there, so that the elements after it stay the
@@ -80,13 +80,13 @@ func (c *questionnairePage) renderQuestion(qs []site.Question, i int) app.UI {
 			app.P().Text(question.Why),
 		),
 		app.Div().Class("actions").Body(
-			app.Button().Type("button").Class("primary").Disabled(!c.ready).Text(lb.Continue).OnClick(c.onContinue),
+			app.Button().Type("button").Class("primary").Disabled(!c.ready()).Text(lb.Continue).OnClick(c.onContinue),
 			when(len(chosen) == 0, func() app.UI {
-				return app.Button().Type("button").Class("secondary").Disabled(!c.ready).Text(lb.Skip).OnClick(c.onSkip)
+				return app.Button().Type("button").Class("secondary").Disabled(!c.ready()).Text(lb.Skip).OnClick(c.onSkip)
 			}),
 			// Only on the prerendered page: why the buttons wait, and
 			// that what is chosen meanwhile is kept.
-			when(!c.ready, func() app.UI {
+			when(!c.ready(), func() app.UI {
 				return app.P().Class("preparing").ID(site.PreparingID).Text(lb.Preparing)
 			}),
 		),
@@ -214,7 +214,7 @@ func (c *questionnairePage) renderCheck(qs []site.Question) app.UI {
 			}),
 		),
 		app.Div().Class("actions").Body(
-			app.Button().Type("button").Class("primary").Disabled(!c.ready).Text(lb.SeeResult).
+			app.Button().Type("button").Class("primary").Disabled(!c.ready()).Text(lb.SeeResult).
 				OnClick(func(ctx app.Context, e app.Event) { c.goTo(ctx, stepResult) }),
 		),
 	)
