@@ -412,6 +412,9 @@ func TestQuestionnaireBeforeTheApp(t *testing.T) {
 		active: document.querySelectorAll(".questionnaire button:not(:disabled)").length})`
 	require.NoError(t, b.Eval(where, &before))
 	require.Zero(t, before.Forms, "a form could carry answers into an address")
+	for _, r := range b.Requests() {
+		require.NotContains(t, r, "/web/site.json", "the app's data was fetched for an app that will not run")
+	}
 	require.Zero(t, before.Active, "a button works before the app runs")
 	sent := len(b.Requests())
 	for _, o := range qs[0].Options {

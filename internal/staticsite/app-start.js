@@ -27,7 +27,8 @@
 // client's first tap is not followed by one more round trip.
 (() => {
   const siteData = ((document.querySelector(".site") || {}).dataset || {}).siteData;
-  if (siteData) {
+  // Not where go-app will not run the app (?wasm=false, a crawler).
+  if (siteData && goappCanLoadWebAssembly()) {
     const text = fetch(siteData).then((res) => res.ok ? res.text() : Promise.reject(new Error("HTTP status " + res.status)));
     // Reported by the app, which reads it; never unhandled meanwhile.
     text.catch(() => {});

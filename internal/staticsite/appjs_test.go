@@ -13,7 +13,8 @@ import (
 // web/site.js, and a go-app whose app.js runs it another way fails the
 // build instead of starting the app unasked.
 func TestRunAppWhenWanted(t *testing.T) {
-	const goApp = "    const wasm = await instantiateStreaming(x);\n\n    go.run(wasm.instance);\n    loader.remove();\n  } catch (err) {\n"
+	const goApp = "    const wasm = await instantiateStreaming(x);\n\n    go.run(wasm.instance);\n    loader.remove();\n  } catch (err) {\n" +
+		"}\n\nfunction goappCanLoadWebAssembly() {\n  return true;\n}\n"
 	tests := []struct {
 		name    string
 		give    string
@@ -23,6 +24,7 @@ func TestRunAppWhenWanted(t *testing.T) {
 		{name: "go-app v10.1.11", give: goApp, want: "window.callprivacyWhenWanted(() => {\n      go.run(wasm.instance);"},
 		{name: "changed", give: strings.Replace(goApp, "loader.remove();", "loader.hidden = true;", 1), wantErr: "update runAppWhenWanted"},
 		{name: "twice", give: goApp + goApp, wantErr: "update runAppWhenWanted"},
+		{name: "no way to tell whether the app will run", give: strings.Replace(goApp, "goappCanLoadWebAssembly", "goappMayLoad", 1), wantErr: "update runAppWhenWanted"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -455,8 +455,13 @@ func registerWorkerAfterWasm(file string) error {
 }
 
 // goAppRun is how go-app v10.1.11's app.js runs app.wasm once it has been
-// downloaded and compiled; runAppWhenWanted relies on it.
-const goAppRun = "\n    go.run(wasm.instance);\n    loader.remove();\n"
+// downloaded and compiled, and goAppCanLoad the function that says whether
+// it will (not with ?wasm=false, nor for a crawler); runAppWhenWanted and
+// app-start.js rely on them.
+const (
+	goAppRun     = "\n    go.run(wasm.instance);\n    loader.remove();\n"
+	goAppCanLoad = "function goappCanLoadWebAssembly() {"
+)
 
 // runAppWhenWanted makes app.js hand the running of app.wasm to the code
 // in app-start.js, which it appends, and which runs it once the client
@@ -471,7 +476,7 @@ func runAppWhenWanted(file string) error {
 	if err != nil {
 		return err
 	}
-	if bytes.Count(b, []byte(goAppRun)) != 1 {
+	if bytes.Count(b, []byte(goAppRun)) != 1 || !bytes.Contains(b, []byte(goAppCanLoad)) {
 		return fmt.Errorf("%s: go-app's way of running app.wasm has changed; update runAppWhenWanted in internal/staticsite", file)
 	}
 	b = bytes.Replace(b, []byte(goAppRun), []byte(`
