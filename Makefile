@@ -53,6 +53,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzLoad -fuzztime $(FUZZTIME) ./internal/content
 	$(GO) test -run XXX -fuzz FuzzDecode -fuzztime $(FUZZTIME) ./internal/questionnaire
 	$(GO) test -run XXX -fuzz FuzzRepairEscapes -fuzztime $(FUZZTIME) ./app
+	$(GO) test -run XXX -fuzz FuzzUnmarshalInSteps -fuzztime $(FUZZTIME) ./app
 	$(GO) test -run XXX -fuzz FuzzHandlerPath -fuzztime $(FUZZTIME) ./internal/hosting
 	$(GO) test -run XXX -fuzz FuzzEscape -fuzztime $(FUZZTIME) ./internal/htmlattr
 	$(GO) test -run XXX -fuzz FuzzRender -fuzztime $(FUZZTIME) ./internal/markdown

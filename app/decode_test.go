@@ -100,3 +100,34 @@ func TestUnmarshalInStepsRefusesBadJSON(t *testing.T) {
 		})
 	}
 }
+
+// FuzzUnmarshalInSteps: whatever the input, unmarshalInSteps agrees with
+// json.Unmarshal: where it succeeds, with the same value; where it fails,
+// by failing too.
+func FuzzUnmarshalInSteps(f *testing.F) {
+	for _, seed := range []string{
+		`{"title":"T","inner":{"name":"a","tags":["x","y"],"Count":2},"ptr":{"name":"p"},"list":[{"name":"l1"}],"byKey":{"k":{"name":"v"}},"embedded":{"name":"e","extra":"x"},"raw":{"any":[1,2]}}`,
+		`{"title":null,"ptr":null,"list":null,"byKey":null}`,
+		`{"TITLE":"case","Inner":{"NAME":"n"},"title":"exact"}`,
+		`{"title":"esc\u00e9\n\"","list":[{"tags":["a\\b","\ud83d\ude00"]}]}`,
+		` { "list" : [ ] , "byKey" : { } } `,
+		`{"title":"T",}`, `{"list":[1,]}`, `{"inner":{"Count":1e2}}`, `{"inner":{"Count":-0}}`,
+		`{"title":"\xff"}`, `{"\xffx":1}`, `{"title":"a"}{}`, `[]`, `null`, `"s"`, `{"title":tru}`,
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		before := func() stepOuter {
+			return stepOuter{Kept: "before", List: []stepInner{{Name: "old"}}, ByKey: map[string]stepInner{"old": {Name: "o"}}}
+		}
+		want, got := before(), before()
+		wantErr := json.Unmarshal(data, &want)
+		gotErr := unmarshalInSteps(data, &got, func() {})
+		if wantErr != nil {
+			require.Error(t, gotErr, "json.Unmarshal refused it: %v", wantErr)
+			return
+		}
+		require.NoError(t, gotErr)
+		require.Equal(t, want, got)
+	})
+}
