@@ -52,6 +52,9 @@ func (c *questionnairePage) questionnaire() *questionnaire.Questionnaire {
 	if c.q == nil {
 		c.q = questionnaire.New(current())
 		c.answers = questionnaire.Answers{}
+		// What the client ticked before the app started is ticked from
+		// the app's first render, with no moment unticked in between.
+		c.carryOver()
 	}
 	return c.q
 }

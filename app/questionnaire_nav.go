@@ -89,7 +89,6 @@ func (c *questionnairePage) OnNav(ctx app.Context) {
 			frag = ""
 			c.replaceFragment(frag)
 		}
-		c.carryOver()
 	case frag == stepCheck:
 		c.step = len(q.Questions())
 	case frag == stepResult:
