@@ -73,6 +73,15 @@ func (c *questionnairePage) ready() bool {
 }
 
 func (c *questionnairePage) OnMount(ctx app.Context) {
+	// Focus goes back where it was on the prerendered page, in the same
+	// task that replaced it: a keyboard or a screen reader never finds
+	// itself nowhere, not even for a frame.
+	if id := early.focus; id != "" {
+		early.focus = ""
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+		}
+	}
 	c.onExit = app.FuncOf(func(app.Value, []app.Value) any {
 		// Synchronously: the page is about to be replaced.
 		c.forget()

@@ -161,8 +161,8 @@ func (c *questionnairePage) replaceFragment(frag string) {
 // otherwise show up as a pre-selected option on the next question. Then,
 // unless the page has just opened, it moves focus to the step's heading,
 // so that keyboard and screen-reader users start there and hear the change.
-// When the page has just opened, focus goes back where it was before the
-// app started (carryOver), if anywhere.
+// (When the page has just opened, OnMount has put focus back where it was
+// before the app started.)
 func (c *questionnairePage) afterStepChange(ctx app.Context, focus bool) {
 	ctx.Defer(func(app.Context) {
 		if c.step < len(c.q.Questions()) {
@@ -173,11 +173,10 @@ func (c *questionnairePage) afterStepChange(ctx app.Context, focus bool) {
 				}
 			}
 		}
-		id := site.StepHeadingID
 		if !focus {
-			id, early.focus = early.focus, ""
+			return
 		}
-		if el := app.Window().GetElementByID(id); id != "" && el.Truthy() {
+		if el := app.Window().GetElementByID(site.StepHeadingID); el.Truthy() {
 			el.Call("focus")
 		}
 	})

@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -85,6 +86,14 @@ func TestAppWaitsForTheClient(t *testing.T) {
 			require.NoError(t, b.Navigate(origin+site.QuestionnairePath))
 			waitDownloaded(t, b)
 			notStartedFor(t, b, time.Second, "the page opened")
+			// Waiting does not download the app twice.
+			wasm := 0
+			for _, r := range b.Requests() {
+				if strings.HasSuffix(r, "/web/app.wasm") {
+					wasm++
+				}
+			}
+			require.Equal(t, 1, wasm, "the page downloaded app.wasm %d times", wasm)
 
 			pressKey(t, b, kb.Shift)
 			require.NoError(t, b.Click(`.site-menu summary`))
