@@ -3,6 +3,10 @@
 "use strict";
 
 (() => {
+  // The page that runs the app (the questionnaire) is the one with go-app's
+  // loading indicator; every other page is a plain document.
+  const runsApp = document.getElementById("app-wasm-loader") !== null;
+
   // Links to another page open the ordinary way, as a new document (from
   // the service worker's cache once visited), even on the one page that
   // runs the app: go-app would otherwise show that page inside the app,
@@ -127,6 +131,47 @@
     new MutationObserver(measure).observe(document.body, { childList: true, subtree: true });
   }
 
+  // The questionnaire's app starts when the client first reaches for the
+  // page, not as it opens: starting Go and mounting the page hold the main
+  // thread for a second or more on a slow phone, and done as the page
+  // opens, that second falls while the client is reading. Reaching for the
+  // page: a tap or click, a key or focus moving, anywhere but on a link
+  // (which leaves the page) or in the header (the menu and "Leave this
+  // site", which must never wait for the app). Shift and the other
+  // modifier keys do not count: Shift three times leaves the site. An
+  // address with a fragment (a link to resume the answers) wants the app
+  // at once: what it shows needs it. It is said here, not in app.js, which
+  // the page adds only once it has loaded (hosting.EarlyScript), so that a
+  // tap made before then counts; app.js waits for window.callprivacyWanted
+  // or the "callprivacy:wanted" event.
+  if (runsApp) {
+    const want = () => {
+      window.callprivacyWanted = true;
+      document.dispatchEvent(new Event("callprivacy:wanted"));
+    };
+    if (location.hash !== "") {
+      want();
+    } else {
+      const types = ["pointerup", "keyup", "focusin"];
+      const modifiers = ["Shift", "Control", "Alt", "Meta", "AltGraph", "CapsLock"];
+      const reach = (event) => {
+        if (event.type === "keyup" && modifiers.includes(event.key)) {
+          return;
+        }
+        if (event.target.closest && event.target.closest("a[href], .site-header")) {
+          return;
+        }
+        for (const type of types) {
+          document.removeEventListener(type, reach, true);
+        }
+        want();
+      };
+      for (const type of types) {
+        document.addEventListener(type, reach, true);
+      }
+    }
+  }
+
   // If the browser restores this page from its back-forward cache after
   // leaving, leave again.
   window.addEventListener("pageshow", (event) => {
@@ -144,7 +189,7 @@
   // cannot bring the offline copy back just after it was deleted.
   let registering = Promise.resolve();
   let removed = false;
-  if ("serviceWorker" in navigator && !document.querySelector('script[src$="/app.js"]')) {
+  if ("serviceWorker" in navigator && !runsApp) {
     const worker = ((document.querySelector(".site") || document.body).dataset || {}).worker;
     if (worker) {
       const register = () => {

@@ -1,16 +1,20 @@
 package browsertest
 
 import (
+	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/require"
 
 	"callprivacy/internal/questionnaire"
 	"callprivacy/internal/site"
+	"callprivacy/internal/staticsite"
 )
 
 // notStartedFor checks, for the given time, that the questionnaire's app
@@ -110,6 +114,96 @@ func TestAppWaitsForTheClient(t *testing.T) {
 				require.Empty(t, checked)
 			}
 			require.Empty(t, b.Problems())
+		})
+	}
+}
+
+// TestAppDownloadStartsWithThePage holds back one file of the
+// questionnaire for two seconds. Its first script (hosting.EarlyScript)
+// asks for app.wasm while the stylesheet is still on its way, where
+// go-app's app.js, a deferred script, would wait for it (and, on a slow
+// phone, for the first paint); app.js takes that response instead of
+// asking again, at the root and under a sub-path. app.js itself comes
+// only once the page has loaded, and a tap made before it arrives still
+// starts the app. A crawler, for which go-app runs no app, is sent none.
+func TestAppDownloadStartsWithThePage(t *testing.T) {
+	const crawler = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+	tests := []struct {
+		name  string
+		built Built
+		// hold is the file held back.
+		hold      string
+		userAgent string
+		// tapWhileHeld taps the page's title while the file is held; the
+		// app must then start with no other touch.
+		tapWhileHeld bool
+		wantApp      bool
+	}{
+		{name: "at the root", built: built.root, hold: "/web/" + staticsite.StyleFile, wantApp: true},
+		{name: "under /privacy/", built: built.sub, hold: "/web/" + staticsite.StyleFile, wantApp: true},
+		{name: "a tap before app.js", built: built.root, hold: "/app.js", tapWhileHeld: true, wantApp: true},
+		{name: "a crawler", built: built.root, hold: "/web/" + staticsite.StyleFile, userAgent: crawler},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			base := tt.built.Base
+			host := StartHost(t, tt.built.Dir, base)
+			files := staticsite.FileServer(tt.built.Dir, base)
+			// held counts the held file's requests under way; wasmBefore
+			// the requests for app.wasm made before it had been sent.
+			var held, wasmBefore atomic.Int32
+			var sent atomic.Bool
+			host.Serve(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				switch {
+				case strings.HasSuffix(r.URL.Path, tt.hold):
+					held.Add(1)
+					time.Sleep(2 * time.Second)
+					files.ServeHTTP(w, r)
+					sent.Store(true)
+					held.Add(-1)
+					return
+				case strings.HasSuffix(r.URL.Path, "/web/app.wasm") && !sent.Load():
+					wasmBefore.Add(1)
+				}
+				files.ServeHTTP(w, r)
+			}))
+
+			b := NewBrowser(t)
+			if tt.userAgent != "" {
+				require.NoError(t, chromedp.Run(b.Ctx, emulation.SetUserAgentOverride(tt.userAgent)))
+			}
+			require.NoError(t, b.Navigate(host.Origin+site.Link(base, site.QuestionnairePath)))
+			if !tt.wantApp {
+				// go-app removes its loader once it has decided not to run.
+				require.NoError(t, b.poll(appStart, func() (bool, error) {
+					var gone bool
+					err := b.Eval(`document.getElementById("app-wasm-loader") === null`, &gone)
+					return gone, err
+				}, func() string { return "go-app never decided whether to run the app" }))
+				for _, r := range b.Requests() {
+					require.NotContains(t, r, "app.wasm", "a crawler was sent the app")
+				}
+				require.Empty(t, b.Problems())
+				return
+			}
+			if tt.tapWhileHeld {
+				// The page adds app.js once it has loaded; the request is then
+				// held for two seconds.
+				require.Eventually(t, func() bool { return held.Load() == 1 }, 5*time.Second, 10*time.Millisecond, "app.js was never asked for")
+				require.NoError(t, b.Click("#"+site.PageTitleID))
+				require.NoError(t, b.WaitStarted(appStart))
+			} else {
+				require.Equal(t, int32(1), wasmBefore.Load(), "app.wasm was not asked for while the stylesheet was on its way")
+				require.NoError(t, b.WaitReady(appStart))
+			}
+			wasm := 0
+			for _, r := range b.Requests() {
+				if strings.HasSuffix(r, "/web/app.wasm") {
+					wasm++
+				}
+			}
+			require.Equal(t, 1, wasm, "the page downloaded app.wasm %d times", wasm)
+			require.Empty(t, b.Problems(), "a refused script or a failed start")
 		})
 	}
 }

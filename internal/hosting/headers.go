@@ -26,9 +26,43 @@ import (
 // Everything the site needs is its own: its scripts (wasm_exec.js, app.js,
 // web/site.js), the wasm ('wasm-unsafe-eval' lets WebAssembly compile, and
 // allows nothing else), its stylesheets, icons, manifest, data (web/site.json)
-// and service worker. Nothing may come from anywhere else, nothing inline
-// runs, no form posts anywhere, and no other site may frame the page.
-const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+// and service worker. Nothing may come from anywhere else, no form posts
+// anywhere, and no other site may frame the page. Nothing inline runs but
+// the one script [EarlyScript], allowed by its hash: changed by a single
+// character, it no longer runs.
+const CSP = "default-src 'none'; script-src 'self' " + earlyScriptHash + " 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+// EarlyScript is the one inline script the site has. The build starts the
+// questionnaire's head with it (the only page that runs the app), in
+// place of go-app's two scripts, with app.wasm's address in its data-wasm
+// attribute and the scripts', in order, in data-scripts. It asks for
+// app.wasm at once, and adds go-app's scripts once the page has loaded;
+// app.js takes the response it started (internal/staticsite/app-start.js).
+//
+// Why: app.wasm is most of what the questionnaire's client waits for, and
+// on a slow line the download is the wait. go-app asks for it from app.js,
+// a deferred script, which runs only once every stylesheet has arrived
+// and, on a slow phone, once the page has been laid out: about half a
+// second after the head was read, with the line idle meanwhile. One more
+// script file would cost one more round trip before any of it.
+//
+// But the first paint waits for the stylesheet, and two downloads share
+// the line: app.wasm's bytes must come behind the stylesheet's, not
+// alongside them. So the script asks one round trip after the head was
+// read (the page's own: from its request to its first byte), which is
+// about when the stylesheet's bytes, asked for as the head was read, have
+// come; app.wasm's first bytes then take another round trip. For the same
+// reason go-app's scripts come once the page has loaded: the page does
+// not need them until app.wasm has arrived.
+//
+// It asks for nothing go-app would not: not with ?wasm=false, nor for a
+// crawler (the same test as go-app's goappCanLoadWebAssembly, which the
+// build checks is unchanged).
+const EarlyScript = `(()=>{const d=document.currentScript.dataset;if(!/bot|googlebot|crawler|spider|robot|crawling/i.test(navigator.userAgent)&&new URLSearchParams(location.search).get("wasm")!=="false"){let response;const get=()=>{if(!response){response=fetch(d.wasm);response.catch(()=>{})}return response};const n=performance.getEntriesByType("navigation")[0];setTimeout(get,n?Math.max(0,n.responseStart-n.requestStart):0);window.callprivacyWasm={url:d.wasm,get}}addEventListener("load",()=>{for(const src of d.scripts.split(" ")){const s=document.createElement("script");s.src=src;s.async=false;document.head.append(s)}})})()`
+
+// earlyScriptHash is the CSP source that allows [EarlyScript] and nothing
+// else: the SHA-256 of its text, in base64 (TestCSPAllowsTheEarlyScript).
+const earlyScriptHash = "'sha256-eckgwVg8LMLfiJAv5/OBb5npe9F+iahELaJuWOSXAeA='"
 
 // MetaCSP is the same policy as every page also declares it itself, in a
 // <meta http-equiv> tag, for hosts that send no headers (GitHub Pages and

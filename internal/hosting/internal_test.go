@@ -2,6 +2,8 @@ package hosting
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"strings"
 	"sync"
 	"testing"
@@ -108,4 +110,17 @@ func TestMetaCSP(t *testing.T) {
 	require.NotContains(t, MetaCSP, "frame-ancestors")
 	require.Equal(t, CSP, MetaCSP+"; frame-ancestors 'none'")
 	require.NotContainsf(t, MetaCSP, `"`, "a quote would end the content attribute")
+}
+
+// TestCSPAllowsTheEarlyScript checks that the policy's one hash is the
+// early script's: edited without its hash, the script would be refused by
+// every browser and the questionnaire would download app.wasm late, with
+// nothing but a console message to say so.
+func TestCSPAllowsTheEarlyScript(t *testing.T) {
+	sum := sha256.Sum256([]byte(EarlyScript))
+	want := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	require.Equal(t, want, earlyScriptHash, "EarlyScript changed: set earlyScriptHash to %s", want)
+	require.Contains(t, CSP, "script-src 'self' "+want+" ")
+	require.Equal(t, 1, strings.Count(CSP, "'sha256-"), "the policy allows one inline script")
+	require.NotContains(t, EarlyScript, "</", "the script would end its element early")
 }

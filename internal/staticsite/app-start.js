@@ -5,22 +5,16 @@
 // -----------------------------------------------------------------------------
 //
 // The questionnaire's app starts when the client first reaches for the
-// page, not as it opens. goappInitWebAssembly above downloads and compiles
-// app.wasm at once, off the main thread, and the service worker is
-// registered once it has arrived; then it hands the running of the app to
-// callprivacyWhenWanted. Starting Go and mounting the page hold the main
-// thread for a second or more on a slow phone: done as the page opens,
-// that second falls while the client is reading, and a tap then waits. A
-// client who never uses the questionnaire never pays for it.
-//
-// Reaching for the page: a tap or click, a key or focus moving, anywhere
-// but on a link (which leaves the page) or in the header (the menu and
-// "Leave this site", which must never wait for the app). Shift and the
-// other modifier keys do not count: Shift three times leaves the site. If
-// app.wasm is already there, the app starts after the next paint, so that
-// what the client did (a tick) shows first; if not, as soon as it arrives.
-// An address with a fragment (a link to resume the answers) starts it at
-// once: what it shows needs the app.
+// page, not as it opens: web/site.js says when (callprivacyWanted and the
+// "callprivacy:wanted" event), and why. The page asked for app.wasm as its
+// head was read, and added this script once it had loaded
+// (hosting.EarlyScript). goappInitWebAssembly above compiles app.wasm as
+// it arrives, off the main thread, and the service worker is registered
+// once it has arrived; then it hands the running of the app to
+// callprivacyWhenWanted. If the client has already reached for the page,
+// the app runs at once; if not, when they do, after the next paint, so
+// that what they did (a tick) shows first. A client who never uses the
+// questionnaire never pays for starting it.
 //
 // The app's data (web/site.json) is fetched now, alongside app.wasm, and
 // handed to the app when it starts (FetchSite in app/load.go), so that the
@@ -35,32 +29,28 @@
     window.callprivacySiteData = text;
   }
 
-  let wanted = location.hash !== "";
-  let pending = null;
+  // Run once web/site.js says the client wants the app.
   window.callprivacyWhenWanted = (run) => {
-    if (wanted) {
+    if (window.callprivacyWanted) {
       run(); // reached for while app.wasm was on its way, or a fragment
-    } else {
-      pending = run;
-    }
-  };
-  const modifiers = ["Shift", "Control", "Alt", "Meta", "AltGraph", "CapsLock"];
-  const reach = (event) => {
-    if (wanted || (event.type === "keyup" && modifiers.includes(event.key))) {
       return;
     }
-    const target = event.target;
-    if (target.closest && target.closest("a[href], .site-header")) {
-      return;
-    }
-    wanted = true;
-    const run = pending;
-    pending = null;
-    if (run) {
+    document.addEventListener("callprivacy:wanted", () => {
+      // After the next paint, so that what the client did (a tick) shows first.
       requestAnimationFrame(() => setTimeout(run, 0));
-    }
+    }, { once: true });
   };
-  for (const type of ["pointerup", "keyup", "focusin"]) {
-    document.addEventListener(type, reach, true);
-  }
 })();
+
+// callprivacyFetchWasm is how go-app's fetchWithProgress requests app.wasm
+// (runAppWhenWanted): the page's first script already did, one round trip
+// after its head was read (hosting.EarlyScript), and this hands over that
+// response instead of asking again (or asks now, through it, if the round
+// trip is not over yet); a page without it (go-app will not run the app
+// there) asks. A function declaration, so that it exists when go-app's start, at
+// the top of app.js, calls it.
+function callprivacyFetchWasm(url) {
+  const early = window.callprivacyWasm;
+  window.callprivacyWasm = null;
+  return early && early.url === url ? early.get() : fetch(url);
+}

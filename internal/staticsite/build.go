@@ -238,6 +238,12 @@ func Build(s *site.Site, o Options) (Result, error) {
 		if err := servePlain(o.Out); err != nil {
 			return err
 		}
+		if err := fetchAppEarly(o.Out); err != nil {
+			return err
+		}
+		if err := fetchOnlyWhatShows(o.Out); err != nil {
+			return err
+		}
 		// Last of the page rewrites: the same content, the same bytes.
 		if err := sortPageAttributes(o.Out); err != nil {
 			return err
@@ -461,24 +467,29 @@ func registerWorkerAfterWasm(file string) error {
 const (
 	goAppRun     = "\n    go.run(wasm.instance);\n    loader.remove();\n"
 	goAppCanLoad = "function goappCanLoadWebAssembly() {"
+	// goAppFetch is how go-app's fetchWithProgress requests app.wasm,
+	// which runAppWhenWanted points at the response hosting.EarlyScript
+	// started.
+	goAppFetch = "const response = await fetch(url);"
 )
 
 // runAppWhenWanted makes app.js hand the running of app.wasm to the code
 // in app-start.js, which it appends, and which runs it once the client
-// first reaches for the page. app.wasm is still downloaded and compiled as
-// the page opens, off the main thread, and the service worker is still
-// registered once it has arrived: only starting Go and mounting the page,
-// which hold the main thread for a second or more on a slow phone, wait.
-// The code lives in app.js, which only the questionnaire loads, so that
-// the reading pages carry none of it.
+// first reaches for the page (web/site.js says when). app.wasm is still
+// downloaded and compiled as the page opens, off the main thread, and the
+// service worker is still registered once it has arrived: only starting
+// Go and mounting the page, which hold the main thread for a second or
+// more on a slow phone, wait. go-app's download of app.wasm takes the
+// response the page's early script started (fetchAppEarly), if any.
 func runAppWhenWanted(file string) error {
 	b, err := os.ReadFile(file)
 	if err != nil {
 		return err
 	}
-	if bytes.Count(b, []byte(goAppRun)) != 1 || !bytes.Contains(b, []byte(goAppCanLoad)) {
+	if bytes.Count(b, []byte(goAppRun)) != 1 || !bytes.Contains(b, []byte(goAppCanLoad)) || bytes.Count(b, []byte(goAppFetch)) != 1 {
 		return fmt.Errorf("%s: go-app's way of running app.wasm has changed; update runAppWhenWanted in internal/staticsite", file)
 	}
+	b = bytes.Replace(b, []byte(goAppFetch), []byte("const response = await callprivacyFetchWasm(url);"), 1)
 	b = bytes.Replace(b, []byte(goAppRun), []byte(`
     window.callprivacyWhenWanted(() => {
       go.run(wasm.instance);

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"callprivacy/internal/hosting"
+	"callprivacy/internal/htmlattr"
 	"callprivacy/internal/site"
 )
 
@@ -95,12 +96,103 @@ func declarePolicy(dir string) error {
 
 var (
 	// appScript is go-app's script element for wasm_exec.js or app.js,
-	// with its line.
-	appScript = regexp.MustCompile(`[ \t]*<script\b[^>]*\bsrc="[^"]*/(?:wasm_exec|app)\.js"[^>]*></script>\n?`)
+	// with its line; its address is the first group.
+	appScript = regexp.MustCompile(`[ \t]*<script\b[^>]*\bsrc="([^"]*/(?:wasm_exec|app)\.js)"[^>]*></script>\n?`)
 	// appLoader is go-app's loading indicator, which app.js removes once
 	// the app runs.
 	appLoader = regexp.MustCompile(`(?s)[ \t]*<aside\b[^>]*\bid="app-wasm-loader"[^>]*>.*?</aside>\n?`)
 )
+
+var (
+	// appStyles is go-app's link to its app.css, with its line.
+	appStyles = regexp.MustCompile(`[ \t]*<link\b[^>]*\bhref="[^"]*/app\.css"[^>]*>\n?`)
+	// highlightLink is the link to the code stylesheet, with its line.
+	highlightLink = regexp.MustCompile(`[ \t]*<link\b[^>]*\bhref="[^"]*/web/` + regexp.QuoteMeta(HighlightFile) + `"[^>]*>\n?`)
+	// loaderLogo is the logo in go-app's loading indicator.
+	loaderLogo = regexp.MustCompile(`<img\b[^>]*\bid="app-wasm-loader-icon"`)
+)
+
+// fetchOnlyWhatShows keeps every page from downloading what it does not
+// show. On a slow line, each file a page asks for before its first paint
+// shares the line with the stylesheet the paint waits for, and, on the
+// questionnaire, with app.wasm, which its client waits for most:
+//
+//   - go-app's app.css: its rules style go-app's loading indicator, which
+//     web/site.css restyles whole (as a status line, and only on the
+//     questionnaire, which alone keeps it);
+//   - the code stylesheet, on a page without highlighted code (chroma's
+//     class="chroma");
+//   - the indicator's logo, which site.css hides: loaded lazily, a hidden
+//     image is never loaded.
+//
+// Both stylesheets stay in the offline copy.
+func fetchOnlyWhatShows(dir string) error {
+	return walkPages(dir, func(file, _ string, b []byte) ([]byte, error) {
+		if len(appStyles.FindAllIndex(b, -1)) != 1 || len(highlightLink.FindAllIndex(b, -1)) != 1 || len(loaderLogo.FindAllIndex(b, -1)) > 1 {
+			return nil, fmt.Errorf("%s: go-app no longer links its stylesheets, or writes its loader, as expected; update fetchOnlyWhatShows in internal/staticsite", file)
+		}
+		b = appStyles.ReplaceAll(b, nil)
+		if !bytes.Contains(b, []byte(`class="chroma"`)) {
+			b = highlightLink.ReplaceAll(b, nil)
+		}
+		return loaderLogo.ReplaceAll(b, []byte(`$0 loading="lazy"`)), nil
+	})
+}
+
+// goAppWasm is where go-app's app.js names app.wasm's address, under the
+// base path.
+var goAppWasm = regexp.MustCompile(`fetchWithProgress\("([^"\\]*)", showProgress\)`)
+
+// goAppWillRun are the two tests by which go-app's app.js decides whether
+// to run the app at all (goappCanLoadWebAssembly), which
+// hosting.EarlyScript repeats.
+var goAppWillRun = []string{
+	`/bot|googlebot|crawler|spider|robot|crawling/i.test(navigator.userAgent)`,
+	`urlParams.get("wasm") !== "false"`,
+}
+
+// fetchAppEarly starts the head of every page that runs the app
+// (site.NeedsApp), right after its security policy, with
+// hosting.EarlyScript in place of go-app's two scripts: it requests
+// app.wasm one round trip after the head was read, instead of once
+// app.js has run, and adds go-app's scripts once the page has loaded (see
+// there for why). The address is the one app.js asks for, read
+// from it; a go-app whose app.js names it, or decides whether to run,
+// another way fails the build instead of downloading the app twice or
+// where it will not run.
+func fetchAppEarly(dir string) error {
+	appJS := filepath.Join(dir, "app.js")
+	js, err := os.ReadFile(appJS)
+	if err != nil {
+		return err
+	}
+	wasm := goAppWasm.FindAllSubmatch(js, -1)
+	if len(wasm) != 1 {
+		return fmt.Errorf("%s: go-app no longer names app.wasm as expected (%d found); update fetchAppEarly in internal/staticsite", appJS, len(wasm))
+	}
+	for _, test := range goAppWillRun {
+		if !bytes.Contains(js, []byte(test)) {
+			return fmt.Errorf("%s: go-app no longer decides whether to run the app with %s; update hosting.EarlyScript and fetchAppEarly in internal/staticsite", appJS, test)
+		}
+	}
+	return walkPages(dir, func(file, route string, b []byte) ([]byte, error) {
+		if !site.NeedsApp(route) {
+			return b, nil
+		}
+		scripts := appScript.FindAllSubmatch(b, -1)
+		if len(scripts) != 2 || bytes.Count(b, []byte(hosting.MetaTags)) != 1 {
+			return nil, fmt.Errorf("%s: go-app's scripts (%d found) or the security policy are not where fetchAppEarly expects them; update it in internal/staticsite", file, len(scripts))
+		}
+		var srcs []string
+		for _, m := range scripts {
+			srcs = append(srcs, string(m[1]))
+		}
+		early := hosting.MetaTags + `<script data-scripts="` + htmlattr.Escape(strings.Join(srcs, " ")) + `" data-wasm="` +
+			htmlattr.Escape(string(wasm[0][1])) + `">` + hosting.EarlyScript + `</script>`
+		b = appScript.ReplaceAll(b, nil)
+		return bytes.Replace(b, []byte(hosting.MetaTags), []byte(early), 1), nil
+	})
+}
 
 // servePlain makes every page that does not need the app (site.NeedsApp)
 // a plain document: without go-app's two scripts and its loading

@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"callprivacy/internal/content"
+	"callprivacy/internal/hosting"
 	"callprivacy/internal/site"
 )
 
@@ -199,9 +200,23 @@ func TestBuild(t *testing.T) {
 			if site.NeedsApp(p.Path) {
 				want = 1
 			}
-			for _, script := range []string{`/app.js"`, `/wasm_exec.js"`, `id="app-wasm-loader"`} {
+			// go-app's scripts come from the early script, after the page.
+			early := `<script data-scripts="/wasm_exec.js /app.js" data-wasm="/web/app.wasm">` + hosting.EarlyScript + `</script>`
+			for _, script := range []string{early, `id="app-wasm-loader"`} {
 				require.Equal(t, want, strings.Count(html, script), "%s: %s", p.Path, script)
 			}
+			require.NotContains(t, html, `src="/app.js"`, p.Path)
+			require.NotContains(t, html, `src="/wasm_exec.js"`, p.Path)
+			if want == 1 {
+				// Before anything that could hold it up.
+				require.Less(t, strings.Index(html, early), strings.Index(html, `rel="stylesheet"`), p.Path)
+			}
+			// Only what the page shows: go-app's stylesheet styles its
+			// loader, which site.css restyles whole; the code stylesheet is
+			// for highlighted code; the loader's logo is hidden.
+			require.NotContains(t, html, `/app.css"`, p.Path)
+			require.Equal(t, strings.Contains(html, `class="chroma"`), strings.Contains(html, `/web/highlight.css"`), p.Path)
+			require.Equal(t, want, strings.Count(html, `id="app-wasm-loader-icon" loading="lazy"`), p.Path)
 			require.Contains(t, html, `src="/web/site.js"`, "%s: the quick exit and the offline copy need site.js", p.Path)
 			require.Contains(t, html, `data-worker="/app-worker.js"`, p.Path)
 		}
