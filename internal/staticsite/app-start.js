@@ -6,9 +6,9 @@
 //
 // The questionnaire's app starts when the client first reaches for the
 // page, not as it opens: web/site.js says when (callprivacyWanted and the
-// "callprivacy:wanted" event), and why. The page asked for app.wasm as its
-// head was read, and added this script once it had loaded
-// (hosting.EarlyScript). goappInitWebAssembly above compiles app.wasm as
+// "callprivacy:wanted" event), and why. The page asked for app.wasm one
+// round trip after its head was read, and added this script once it had
+// loaded (hosting.EarlyScript). goappInitWebAssembly above compiles app.wasm as
 // it arrives, off the main thread, and the service worker is registered
 // once it has arrived; then it hands the running of the app to
 // callprivacyWhenWanted. If the client has already reached for the page,
@@ -47,8 +47,8 @@
 // after its head was read (hosting.EarlyScript), and this hands over that
 // response instead of asking again (or asks now, through it, if the round
 // trip is not over yet); a page without it (go-app will not run the app
-// there) asks. A function declaration, so that it exists when go-app's start, at
-// the top of app.js, calls it.
+// there) asks. A function declaration, so that it exists when go-app's
+// start, at the top of app.js, calls it.
 function callprivacyFetchWasm(url) {
   const early = window.callprivacyWasm;
   window.callprivacyWasm = null;
