@@ -473,6 +473,18 @@ const (
 	goAppFetch = "const response = await fetch(url);"
 )
 
+// goAppWasm is where go-app's app.js names app.wasm's address, under the
+// base path.
+var goAppWasm = regexp.MustCompile(`fetchWithProgress\("([^"\\]*)", showProgress\)`)
+
+// goAppWillRun are the two tests by which go-app's app.js decides whether
+// to run the app at all (goappCanLoadWebAssembly), which
+// hosting.EarlyScript repeats.
+var goAppWillRun = []string{
+	`/bot|googlebot|crawler|spider|robot|crawling/i.test(navigator.userAgent)`,
+	`urlParams.get("wasm") !== "false"`,
+}
+
 // runAppWhenWanted makes app.js hand the running of app.wasm to the code
 // in app-start.js, which it appends, and which runs it once the client
 // first reaches for the page (web/site.js says when). app.wasm is still

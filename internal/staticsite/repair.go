@@ -139,18 +139,6 @@ func fetchOnlyWhatShows(dir string) error {
 	})
 }
 
-// goAppWasm is where go-app's app.js names app.wasm's address, under the
-// base path.
-var goAppWasm = regexp.MustCompile(`fetchWithProgress\("([^"\\]*)", showProgress\)`)
-
-// goAppWillRun are the two tests by which go-app's app.js decides whether
-// to run the app at all (goappCanLoadWebAssembly), which
-// hosting.EarlyScript repeats.
-var goAppWillRun = []string{
-	`/bot|googlebot|crawler|spider|robot|crawling/i.test(navigator.userAgent)`,
-	`urlParams.get("wasm") !== "false"`,
-}
-
 // fetchAppEarly starts the head of every page that runs the app
 // (site.NeedsApp), right after its security policy, with
 // hosting.EarlyScript in place of go-app's two scripts: it requests
