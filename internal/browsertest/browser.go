@@ -220,8 +220,9 @@ func (b *Browser) Problems() []string {
 // after the swap is gone). The app starts when the client first reaches
 // for the page (internal/staticsite/app-start.js); if nothing has yet,
 // WaitReady presses Escape, a key that changes nothing on the page, as a
-// keyboard client's first key press. Every other page is a plain document, ready once it and
-// web/site.js have loaded. On time-out the error carries the loader's
+// keyboard client's first key press. Every other page is a plain
+// document, ready once it has loaded and web/site.js, which it then adds,
+// has run. On time-out the error carries the loader's
 // label, which says how far loading got or why it failed.
 func (b *Browser) WaitReady(timeout time.Duration) error {
 	return b.waitReady(timeout, true)
@@ -244,10 +245,13 @@ func (b *Browser) waitReady(timeout time.Duration, reach bool) error {
 		err := chromedp.Run(b.Ctx, chromedp.Evaluate(`(() => {
 			const l = document.getElementById("app-wasm-loader-label");
 			const loaded = document.readyState === "complete" && document.querySelector(".site") !== null;
+			// web/site.js, which the page adds once it has loaded, has run:
+			// it measures the header.
+			const site = document.documentElement.style.getPropertyValue("--header-height") !== "";
 			const app = document.querySelector('script[src$="/app.js"]') !== null;
 			const loader = document.getElementById("app-wasm-loader") !== null;
 			return {
-				ready: loaded && (!app || (!loader && document.querySelector(".site[data-app=browser]") !== null)),
+				ready: loaded && site && (!app || (!loader && document.querySelector(".site[data-app=browser]") !== null)),
 				waiting: loaded && app && loader,
 				label: l ? l.innerText : "",
 			};

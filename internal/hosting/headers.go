@@ -15,6 +15,9 @@
 package hosting
 
 import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
 	"net/http"
 	"path"
 	"slices"
@@ -28,41 +31,49 @@ import (
 // allows nothing else), its stylesheets, icons, manifest, data (web/site.json)
 // and service worker. Nothing may come from anywhere else, no form posts
 // anywhere, and no other site may frame the page. Nothing inline runs but
-// the one script [EarlyScript], allowed by its hash: changed by a single
+// the one script [FirstScript], allowed by its hash: changed by a single
 // character, it no longer runs.
-const CSP = "default-src 'none'; script-src 'self' " + earlyScriptHash + " 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+var CSP = "default-src 'none'; script-src 'self' " + scriptHash(FirstScript) + " 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
-// EarlyScript is the one inline script the site has. The build starts the
-// questionnaire's head with it (the only page that runs the app), in
-// place of go-app's two scripts, with app.wasm's address in its data-wasm
-// attribute and the scripts', in order, in data-scripts. It asks for
-// app.wasm at once, and adds go-app's scripts once the page has loaded;
-// app.js takes the response it started (internal/staticsite/app-start.js).
+// FirstScript is the one inline script the site has, first in every
+// page's head (the build puts it there): the quick exit, and on the
+// questionnaire the early request for app.wasm and the client's first
+// reach, which must all work from the moment the page shows; it adds the
+// page's other scripts once the page has loaded. first.js says what it
+// does and why; this is its text as the pages carry it (compactScript).
 //
-// Why: app.wasm is most of what the questionnaire's client waits for, and
-// on a slow line the download is the wait. go-app asks for it from app.js,
-// a deferred script, which runs only once every stylesheet has arrived
-// and, on a slow phone, once the page has been laid out: about half a
-// second after the head was read, with the line idle meanwhile. One more
-// script file would cost one more round trip before any of it.
-//
-// But the first paint waits for the stylesheet, and two downloads share
-// the line: app.wasm's bytes must come behind the stylesheet's, not
-// alongside them. So the script asks one round trip after the head was
-// read (the page's own: from its request to its first byte), which is
-// about when the stylesheet's bytes, asked for as the head was read, have
-// come; app.wasm's first bytes then take another round trip. For the same
-// reason go-app's scripts come once the page has loaded: the page does
-// not need them until app.wasm has arrived.
-//
-// It asks for nothing go-app would not: not with ?wasm=false, nor for a
-// crawler (the same test as go-app's goappCanLoadWebAssembly, which the
-// build checks is unchanged).
-const EarlyScript = `(()=>{const d=document.currentScript.dataset;if(!/bot|googlebot|crawler|spider|robot|crawling/i.test(navigator.userAgent)&&new URLSearchParams(location.search).get("wasm")!=="false"){let response;const get=()=>{if(!response){response=fetch(d.wasm);response.catch(()=>{})}return response};const n=performance.getEntriesByType("navigation")[0];setTimeout(get,n?Math.max(0,n.responseStart-n.requestStart):0);window.callprivacyWasm={url:d.wasm,get}}addEventListener("load",()=>{for(const src of d.scripts.split(" ")){const s=document.createElement("script");s.src=src;s.async=false;document.head.append(s)}})})()`
+// Why inline: a script file, even a deferred one, is asked for as the head
+// is read, shares a slow line with the stylesheet the first paint waits
+// for, and runs before that paint. Measured under the bench's throttling,
+// that cost a reading page 20 to 50 ms of its first paint.
+var FirstScript = compactScript(firstSource)
 
-// earlyScriptHash is the CSP source that allows [EarlyScript] and nothing
-// else: the SHA-256 of its text, in base64 (TestCSPAllowsTheEarlyScript).
-const earlyScriptHash = "'sha256-eckgwVg8LMLfiJAv5/OBb5npe9F+iahELaJuWOSXAeA='"
+//go:embed first.js
+var firstSource string
+
+// compactScript drops the lines of a script that start with // (its
+// comments), every line's indentation and the empty lines: a page carries
+// the script on every visit, the comments are for the next engineer. It
+// keeps the line breaks, so that the script means what it meant. A comment
+// after code on a line, or a string over several lines, would break this:
+// first.js has neither (TestFirstScript).
+func compactScript(src string) string {
+	var lines []string
+	for line := range strings.Lines(src) {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "//") {
+			lines = append(lines, line)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// scriptHash is the CSP source that allows an inline script whose text is
+// script, and nothing else: the SHA-256 of the text, in base64.
+func scriptHash(script string) string {
+	sum := sha256.Sum256([]byte(script))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
 
 // MetaCSP is the same policy as every page also declares it itself, in a
 // <meta http-equiv> tag, for hosts that send no headers (GitHub Pages and

@@ -112,15 +112,39 @@ func TestMetaCSP(t *testing.T) {
 	require.NotContainsf(t, MetaCSP, `"`, "a quote would end the content attribute")
 }
 
-// TestCSPAllowsTheEarlyScript checks that the policy's one hash is the
-// early script's: edited without its hash, the script would be refused by
-// every browser and the questionnaire would download app.wasm late, with
-// nothing but a console message to say so.
-func TestCSPAllowsTheEarlyScript(t *testing.T) {
-	sum := sha256.Sum256([]byte(EarlyScript))
+// TestFirstScript checks that the policy allows the first script as the
+// pages carry it, and nothing else inline, and that the script survives
+// being compacted: a comment after code, or a string over several lines,
+// would lose what follows it once the comment lines and indentation are
+// dropped (the browser tests run the script itself).
+func TestFirstScript(t *testing.T) {
+	sum := sha256.Sum256([]byte(FirstScript))
 	want := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-	require.Equal(t, want, earlyScriptHash, "EarlyScript changed: set earlyScriptHash to %s", want)
 	require.Contains(t, CSP, "script-src 'self' "+want+" ")
 	require.Equal(t, 1, strings.Count(CSP, "'sha256-"), "the policy allows one inline script")
-	require.NotContains(t, EarlyScript, "</", "the script would end its element early")
+	require.NotContains(t, FirstScript, "</", "the script would end its element early")
+	require.NotContains(t, firstSource, "`", "a template string may span lines, which compacting would change")
+	require.NotContains(t, firstSource, "/*", "a block comment would stay in every page")
+	for i, line := range strings.Split(FirstScript, "\n") {
+		require.NotRegexp(t, `[;,{}()]\s*//`, line, "line %d: a comment after code would stay in every page", i+1)
+	}
+	require.Less(t, len(FirstScript), len(firstSource)/2, "the comments and indentation are dropped")
+}
+
+// TestCompactScript covers what compacting keeps and drops.
+func TestCompactScript(t *testing.T) {
+	tests := []struct {
+		name, give, want string
+	}{
+		{name: "comments and indentation go", give: "// why\n(() => {\n  // and why\n  run();\n})();\n", want: "(() => {\nrun();\n})();"},
+		{name: "empty lines go", give: "a();\n\n\n  b();\n", want: "a();\nb();"},
+		{name: "line breaks stay, for automatic semicolons", give: "const a = 1\nconst b = 2\n", want: "const a = 1\nconst b = 2"},
+		{name: "a regular expression or URL is not a comment", give: "  x(/a\\/\\/b/, \"https://e\");\n", want: "x(/a\\/\\/b/, \"https://e\");"},
+		{name: "nothing", give: "", want: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, compactScript(tt.give))
+		})
+	}
 }

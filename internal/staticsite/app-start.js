@@ -5,12 +5,13 @@
 // -----------------------------------------------------------------------------
 //
 // The questionnaire's app starts when the client first reaches for the
-// page, not as it opens: web/site.js says when (callprivacyWanted and the
-// "callprivacy:wanted" event), and why. The page asked for app.wasm one
-// round trip after its head was read, and added this script once it had
-// loaded (hosting.EarlyScript). goappInitWebAssembly above compiles app.wasm as
-// it arrives, off the main thread, and the service worker is registered
-// once it has arrived; then it hands the running of the app to
+// page, not as it opens: the page's first script says when
+// (callprivacyWanted and the "callprivacy:wanted" event), and why
+// (internal/hosting/first.js). It also asked for app.wasm one round trip
+// after the head was read, and added this script once the page had
+// loaded. goappInitWebAssembly above compiles app.wasm as it arrives,
+// off the main thread, and the service worker is registered once it has
+// arrived; then it hands the running of the app to
 // callprivacyWhenWanted. If the client has already reached for the page,
 // the app runs at once; if not, when they do, after the next paint, so
 // that what they did (a tick) shows first. A client who never uses the
@@ -29,7 +30,7 @@
     window.callprivacySiteData = text;
   }
 
-  // Run once web/site.js says the client wants the app.
+  // Run once the page's first script says the client wants the app.
   window.callprivacyWhenWanted = (run) => {
     if (window.callprivacyWanted) {
       run(); // reached for while app.wasm was on its way, or a fragment
@@ -43,9 +44,9 @@
 })();
 
 // callprivacyFetchWasm is how go-app's fetchWithProgress requests app.wasm
-// (runAppWhenWanted): the page's first script already did, one round trip
-// after its head was read (hosting.EarlyScript), and this hands over that
-// response instead of asking again (or asks now, through it, if the round
+// (runAppWhenWanted): the page's first script already did, one round
+// trip after its head was read (internal/hosting/first.js), and this
+// hands over that response instead of asking again (or asks now, through it, if the round
 // trip is not over yet); a page without it (go-app will not run the app
 // there) asks. A function declaration, so that it exists when go-app's
 // start, at the top of app.js, calls it.

@@ -12,7 +12,7 @@ import (
 )
 
 // TestRunAppWhenWanted: go-app's app.js hands the running of app.wasm to
-// web/site.js, and a go-app whose app.js runs it another way fails the
+// app-start.js, which waits for the page's first script to say so, and a go-app whose app.js runs it another way fails the
 // build instead of starting the app unasked.
 func TestRunAppWhenWanted(t *testing.T) {
 	const goApp = "    const wasm = await instantiateStreaming(x);\n\n    go.run(wasm.instance);\n    loader.remove();\n  } catch (err) {\n" +
@@ -51,11 +51,13 @@ func TestRunAppWhenWanted(t *testing.T) {
 	}
 }
 
-// TestFetchAppEarly: the questionnaire's head starts with the early
-// script, in place of go-app's two, asking for the address go-app's app.js
-// asks for; the reading pages keep what they have; and a go-app that names
-// app.wasm, or decides whether to run, another way fails the build.
-func TestFetchAppEarly(t *testing.T) {
+// TestStartWithFirstScript: every page's head starts with the first
+// script, in place of the page's script elements, which it adds once the
+// page has loaded, in order; on the questionnaire it asks for the address
+// go-app's app.js asks for. A page whose scripts are not as expected, or a
+// go-app that names app.wasm, or decides whether to run, another way,
+// fails the build.
+func TestStartWithFirstScript(t *testing.T) {
 	const goApp = `    const wasm = await instantiateStreaming(
       fetchWithProgress("/privacy/web/app.wasm", showProgress),
       go.importObject
@@ -71,26 +73,33 @@ function goappCanLoadWebAssembly() {
   return urlParams.get("wasm") !== "false";
 }
 `
-	page := "<!doctype html>\n<html>\n  <head>\n    <meta charset=\"UTF-8\">" + hosting.MetaTags + "\n" +
-		"    <link href=\"/privacy/web/site.css\" rel=\"stylesheet\">\n" +
+	head := "<!doctype html>\n<html>\n  <head>\n    <meta charset=\"UTF-8\">" + hosting.MetaTags + "\n" +
+		"    <link href=\"/privacy/web/site.css\" rel=\"stylesheet\">\n"
+	page := head +
 		"    <script defer src=\"/privacy/wasm_exec.js\"></script>\n" +
 		"    <script defer src=\"/privacy/app.js\"></script>\n" +
 		"    <script defer src=\"/privacy/web/site.js\"></script>\n  </head>\n</html>\n"
+	reading := head + "    <script defer src=\"/privacy/web/site.js\"></script>\n  </head>\n</html>\n"
 	want := "<!doctype html>\n<html>\n  <head>\n    <meta charset=\"UTF-8\">" + hosting.MetaTags +
-		`<script data-scripts="/privacy/wasm_exec.js /privacy/app.js" data-wasm="/privacy/web/app.wasm">` + hosting.EarlyScript + "</script>\n" +
-		"    <link href=\"/privacy/web/site.css\" rel=\"stylesheet\">\n" +
-		"    <script defer src=\"/privacy/web/site.js\"></script>\n  </head>\n</html>\n"
+		`<script data-scripts="/privacy/web/site.js /privacy/wasm_exec.js /privacy/app.js" data-wasm="/privacy/web/app.wasm">` + hosting.FirstScript + "</script>\n" +
+		"    <link href=\"/privacy/web/site.css\" rel=\"stylesheet\">\n  </head>\n</html>\n"
+	wantReading := "<!doctype html>\n<html>\n  <head>\n    <meta charset=\"UTF-8\">" + hosting.MetaTags +
+		`<script data-scripts="/privacy/web/site.js">` + hosting.FirstScript + "</script>\n" +
+		"    <link href=\"/privacy/web/site.css\" rel=\"stylesheet\">\n  </head>\n</html>\n"
 	tests := []struct {
 		name    string
 		give    string
 		page    string // the questionnaire's, if not page
+		reading string // the home page's, if not reading
 		wantErr string
 	}{
 		{name: "go-app v10.1.11", give: goApp},
-		{name: "app.wasm named another way", give: strings.Replace(goApp, `fetchWithProgress("/privacy/web/app.wasm", showProgress)`, `fetchWithProgress(wasmURL, showProgress)`, 1), wantErr: "update fetchAppEarly"},
-		{name: "another test for crawlers", give: strings.Replace(goApp, "robot|", "", 1), wantErr: "update hosting.EarlyScript"},
-		{name: "another switch", give: strings.Replace(goApp, `urlParams.get("wasm")`, `urlParams.get("app")`, 1), wantErr: "update hosting.EarlyScript"},
+		{name: "app.wasm named another way", give: strings.Replace(goApp, `fetchWithProgress("/privacy/web/app.wasm", showProgress)`, `fetchWithProgress(wasmURL, showProgress)`, 1), wantErr: "update startWithFirstScript"},
+		{name: "another test for crawlers", give: strings.Replace(goApp, "robot|", "", 1), wantErr: "update internal/hosting/first.js"},
+		{name: "another switch", give: strings.Replace(goApp, `urlParams.get("wasm")`, `urlParams.get("app")`, 1), wantErr: "update internal/hosting/first.js"},
 		{name: "go-app's scripts changed", give: goApp, page: strings.Replace(page, "    <script defer src=\"/privacy/wasm_exec.js\"></script>\n", "", 1), wantErr: "update it in internal/staticsite"},
+		{name: "a reading page that would run the app", give: goApp, reading: page, wantErr: "update it in internal/staticsite"},
+		{name: "a page without site.js", give: goApp, reading: head + "  </head>\n</html>\n", wantErr: "update it in internal/staticsite"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -101,8 +110,12 @@ function goappCanLoadWebAssembly() {
 				q = tt.page
 			}
 			require.NoError(t, os.WriteFile(filepath.Join(dir, "questionnaire.html"), []byte(q), 0o644))
-			require.NoError(t, os.WriteFile(filepath.Join(dir, "index.html"), []byte(page), 0o644))
-			err := fetchAppEarly(dir)
+			r := reading
+			if tt.reading != "" {
+				r = tt.reading
+			}
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "index.html"), []byte(r), 0o644))
+			err := startWithFirstScript(dir)
 			if tt.wantErr != "" {
 				require.ErrorContains(t, err, tt.wantErr)
 				return
@@ -113,7 +126,7 @@ function goappCanLoadWebAssembly() {
 			require.Equal(t, want, string(got))
 			index, err := os.ReadFile(filepath.Join(dir, "index.html"))
 			require.NoError(t, err)
-			require.Equal(t, page, string(index), "a reading page runs no app")
+			require.Equal(t, wantReading, string(index), "a reading page runs no app")
 		})
 	}
 }

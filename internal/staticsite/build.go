@@ -238,7 +238,7 @@ func Build(s *site.Site, o Options) (Result, error) {
 		if err := servePlain(o.Out); err != nil {
 			return err
 		}
-		if err := fetchAppEarly(o.Out); err != nil {
+		if err := startWithFirstScript(o.Out); err != nil {
 			return err
 		}
 		if err := fetchOnlyWhatShows(o.Out); err != nil {
@@ -311,8 +311,9 @@ func handler(s *site.Site, base, version string, routes []string) *app.Handler {
 		// that needs the app to be usable.
 		LoadingLabel: s.Labels.Frame.Loading,
 		Styles:       []string{"/web/" + StyleFile, "/web/" + HighlightFile},
-		// The few lines that must work without the wasm (see web/site.js),
-		// deferred so that they never hold up the first paint.
+		// What the pages do without the wasm (see web/site.js). In the
+		// offline copy; the pages add it once they have loaded
+		// (startWithFirstScript).
 		Scripts: []string{"defer /web/" + ScriptFile},
 		// Our own worker: see app-worker.js.
 		ServiceWorkerTemplate: workerTemplate,
@@ -468,8 +469,8 @@ const (
 	goAppRun     = "\n    go.run(wasm.instance);\n    loader.remove();\n"
 	goAppCanLoad = "function goappCanLoadWebAssembly() {"
 	// goAppFetch is how go-app's fetchWithProgress requests app.wasm,
-	// which runAppWhenWanted points at the response hosting.EarlyScript
-	// started.
+	// which runAppWhenWanted points at the response the page's first
+	// script started (internal/hosting/first.js).
 	goAppFetch = "const response = await fetch(url);"
 )
 
@@ -479,7 +480,7 @@ var goAppWasm = regexp.MustCompile(`fetchWithProgress\("([^"\\]*)", showProgress
 
 // goAppWillRun are the two tests by which go-app's app.js decides whether
 // to run the app at all (goappCanLoadWebAssembly), which
-// hosting.EarlyScript repeats.
+// internal/hosting/first.js repeats.
 var goAppWillRun = []string{
 	`/bot|googlebot|crawler|spider|robot|crawling/i.test(navigator.userAgent)`,
 	`urlParams.get("wasm") !== "false"`,
@@ -487,12 +488,12 @@ var goAppWillRun = []string{
 
 // runAppWhenWanted makes app.js hand the running of app.wasm to the code
 // in app-start.js, which it appends, and which runs it once the client
-// first reaches for the page (web/site.js says when). app.wasm is still
-// downloaded and compiled as the page opens, off the main thread, and the
+// first reaches for the page (the page's first script says when).
+// app.wasm is still downloaded and compiled as the page opens, off the main thread, and the
 // service worker is still registered once it has arrived: only starting
 // Go and mounting the page, which hold the main thread for a second or
 // more on a slow phone, wait. go-app's download of app.wasm takes the
-// response the page's early script started (fetchAppEarly), if any.
+// response the page's first script started (startWithFirstScript), if any.
 func runAppWhenWanted(file string) error {
 	b, err := os.ReadFile(file)
 	if err != nil {

@@ -98,6 +98,9 @@ var (
 	// appScript is go-app's script element for wasm_exec.js or app.js,
 	// with its line; its address is the first group.
 	appScript = regexp.MustCompile(`[ \t]*<script\b[^>]*\bsrc="([^"]*/(?:wasm_exec|app)\.js)"[^>]*></script>\n?`)
+	// siteScript is the site's own script element (web/site.js), with its
+	// line; its address is the first group.
+	siteScript = regexp.MustCompile(`[ \t]*<script\b[^>]*\bsrc="([^"]*/web/` + regexp.QuoteMeta(ScriptFile) + `)"[^>]*></script>\n?`)
 	// appLoader is go-app's loading indicator, which app.js removes once
 	// the app runs.
 	appLoader = regexp.MustCompile(`(?s)[ \t]*<aside\b[^>]*\bid="app-wasm-loader"[^>]*>.*?</aside>\n?`)
@@ -139,16 +142,18 @@ func fetchOnlyWhatShows(dir string) error {
 	})
 }
 
-// fetchAppEarly starts the head of every page that runs the app
-// (site.NeedsApp), right after its security policy, with
-// hosting.EarlyScript in place of go-app's two scripts: it requests
-// app.wasm one round trip after the head was read, instead of once
-// app.js has run, and adds go-app's scripts once the page has loaded (see
-// there for why). The address is the one app.js asks for, read
-// from it; a go-app whose app.js names it, or decides whether to run,
-// another way fails the build instead of downloading the app twice or
-// where it will not run.
-func fetchAppEarly(dir string) error {
+// startWithFirstScript starts every page's head, right after its security
+// policy, with hosting.FirstScript in place of the page's script
+// elements: web/site.js on every page and, on the page that runs the app
+// (site.NeedsApp), go-app's wasm_exec.js and app.js. The first script adds
+// them, in the same order, once the page has loaded, so that none of them
+// shares a slow line with the stylesheet or runs before the first paint;
+// it keeps the quick exit working meanwhile, and on the questionnaire asks
+// for app.wasm early (see internal/hosting/first.js). app.wasm's address
+// is the one app.js asks for, read from it; a go-app whose app.js names
+// it, or decides whether to run, another way fails the build instead of
+// downloading the app twice or where it will not run.
+func startWithFirstScript(dir string) error {
 	appJS := filepath.Join(dir, "app.js")
 	js, err := os.ReadFile(appJS)
 	if err != nil {
@@ -156,29 +161,34 @@ func fetchAppEarly(dir string) error {
 	}
 	wasm := goAppWasm.FindAllSubmatch(js, -1)
 	if len(wasm) != 1 {
-		return fmt.Errorf("%s: go-app no longer names app.wasm as expected (%d found); update fetchAppEarly in internal/staticsite", appJS, len(wasm))
+		return fmt.Errorf("%s: go-app no longer names app.wasm as expected (%d found); update startWithFirstScript in internal/staticsite", appJS, len(wasm))
 	}
 	for _, test := range goAppWillRun {
 		if !bytes.Contains(js, []byte(test)) {
-			return fmt.Errorf("%s: go-app no longer decides whether to run the app with %s; update hosting.EarlyScript and fetchAppEarly in internal/staticsite", appJS, test)
+			return fmt.Errorf("%s: go-app no longer decides whether to run the app with %s; update internal/hosting/first.js and startWithFirstScript in internal/staticsite", appJS, test)
 		}
 	}
 	return walkPages(dir, func(file, route string, b []byte) ([]byte, error) {
-		if !site.NeedsApp(route) {
-			return b, nil
+		own := siteScript.FindAllSubmatch(b, -1)
+		goApp := appScript.FindAllSubmatch(b, -1)
+		wantGoApp := 0
+		if site.NeedsApp(route) {
+			wantGoApp = 2
 		}
-		scripts := appScript.FindAllSubmatch(b, -1)
-		if len(scripts) != 2 || bytes.Count(b, []byte(hosting.MetaTags)) != 1 {
-			return nil, fmt.Errorf("%s: go-app's scripts (%d found) or the security policy are not where fetchAppEarly expects them; update it in internal/staticsite", file, len(scripts))
+		if len(own) != 1 || len(goApp) != wantGoApp || bytes.Count(b, []byte(hosting.MetaTags)) != 1 {
+			return nil, fmt.Errorf("%s: the page's scripts (%d of web/%s, %d of go-app's) or its security policy are not where startWithFirstScript expects them; update it in internal/staticsite", file, len(own), ScriptFile, len(goApp))
 		}
-		var srcs []string
-		for _, m := range scripts {
+		srcs := []string{string(own[0][1])}
+		for _, m := range goApp {
 			srcs = append(srcs, string(m[1]))
 		}
-		early := hosting.MetaTags + `<script data-scripts="` + htmlattr.Escape(strings.Join(srcs, " ")) + `" data-wasm="` +
-			htmlattr.Escape(string(wasm[0][1])) + `">` + hosting.EarlyScript + `</script>`
-		b = appScript.ReplaceAll(b, nil)
-		return bytes.Replace(b, []byte(hosting.MetaTags), []byte(early), 1), nil
+		first := `<script data-scripts="` + htmlattr.Escape(strings.Join(srcs, " ")) + `"`
+		if wantGoApp > 0 {
+			first += ` data-wasm="` + htmlattr.Escape(string(wasm[0][1])) + `"`
+		}
+		first += `>` + hosting.FirstScript + `</script>`
+		b = appScript.ReplaceAll(siteScript.ReplaceAll(b, nil), nil)
+		return bytes.Replace(b, []byte(hosting.MetaTags), []byte(hosting.MetaTags+first), 1), nil
 	})
 }
 
@@ -186,8 +196,8 @@ func fetchAppEarly(dir string) error {
 // a plain document: without go-app's two scripts and its loading
 // indicator, so that the wasm never starts there and a phone's main thread
 // stays free while the client reads. web/site.js, which the pages keep,
-// registers the service worker and keeps the quick exit and the update
-// notice working.
+// registers the service worker and shows the update notice; the first
+// script (startWithFirstScript) keeps the quick exit working.
 func servePlain(dir string) error {
 	return walkPages(dir, func(file, route string, b []byte) ([]byte, error) {
 		if site.NeedsApp(route) {

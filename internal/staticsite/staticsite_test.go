@@ -200,24 +200,25 @@ func TestBuild(t *testing.T) {
 			if site.NeedsApp(p.Path) {
 				want = 1
 			}
-			// go-app's scripts come from the early script, after the page.
-			early := `<script data-scripts="/wasm_exec.js /app.js" data-wasm="/web/app.wasm">` + hosting.EarlyScript + `</script>`
-			for _, script := range []string{early, `id="app-wasm-loader"`} {
-				require.Equal(t, want, strings.Count(html, script), "%s: %s", p.Path, script)
-			}
-			require.NotContains(t, html, `src="/app.js"`, p.Path)
-			require.NotContains(t, html, `src="/wasm_exec.js"`, p.Path)
+			// Every script comes from the first script, once the page has
+			// loaded: go-app's only where the app runs.
+			scripts := "/web/site.js"
 			if want == 1 {
-				// Before anything that could hold it up.
-				require.Less(t, strings.Index(html, early), strings.Index(html, `rel="stylesheet"`), p.Path)
+				scripts += ` /wasm_exec.js /app.js" data-wasm="/web/app.wasm`
 			}
+			first := `<script data-scripts="` + scripts + `">` + hosting.FirstScript + `</script>`
+			require.Equal(t, 1, strings.Count(html, first), "%s: %s", p.Path, first)
+			require.Equal(t, want, strings.Count(html, `id="app-wasm-loader"`), p.Path)
+			require.Equal(t, 1, strings.Count(html, "<script"), "%s: a script other than the first", p.Path)
+			// Right after the security and referrer policies, before
+			// anything that could hold it up.
+			require.Contains(t, html, `name="referrer">`+first, p.Path)
 			// Only what the page shows: go-app's stylesheet styles its
 			// loader, which site.css restyles whole; the code stylesheet is
 			// for highlighted code; the loader's logo is hidden.
 			require.NotContains(t, html, `/app.css"`, p.Path)
 			require.Equal(t, strings.Contains(html, `class="chroma"`), strings.Contains(html, `/web/highlight.css"`), p.Path)
 			require.Equal(t, want, strings.Count(html, `id="app-wasm-loader-icon" loading="lazy"`), p.Path)
-			require.Contains(t, html, `src="/web/site.js"`, "%s: the quick exit and the offline copy need site.js", p.Path)
 			require.Contains(t, html, `data-worker="/app-worker.js"`, p.Path)
 		}
 	})

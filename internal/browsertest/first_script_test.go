@@ -1,0 +1,135 @@
+package browsertest
+
+import (
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/stretchr/testify/require"
+
+	"callprivacy/internal/site"
+	"callprivacy/internal/staticsite"
+)
+
+// TestNothingWaitsForSiteJS holds web/site.js back for as long as the test
+// runs, as a line that drops the page's last file would. A page's first
+// paint and its load do not wait for it: the page asks for it only once it
+// has loaded (the first script adds it, internal/hosting/first.js). What
+// must work from the moment the page shows works without it: Shift three
+// times and the "Leave this site" link leave, and on the questionnaire a
+// first tap still counts as the client's first reach once site.js comes.
+func TestNothingWaitsForSiteJS(t *testing.T) {
+	s := built.root.Site
+	tests := []struct {
+		name string
+		path string
+		// leave leaves the site while site.js is held; nil for none.
+		leave func(*Browser) error
+		// tap taps the page's title while site.js is held, then lets it
+		// through: the questionnaire's app must start with no other touch.
+		tap bool
+	}{
+		{name: "Shift three times", path: "/metadata", leave: func(b *Browser) error {
+			return chromedp.Run(b.Ctx, chromedp.KeyEvent(kb.Shift), chromedp.KeyEvent(kb.Shift), chromedp.KeyEvent(kb.Shift))
+		}},
+		{name: "the link", path: site.QuestionnairePath, leave: func(b *Browser) error { return b.Click("a.quick-exit") }},
+		{name: "a tap on the questionnaire", path: site.QuestionnairePath, tap: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			host := StartHost(t, built.root.Dir, "")
+			files := staticsite.FileServer(built.root.Dir, "")
+			release := make(chan struct{})
+			var asked atomic.Int32
+			host.Serve(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if strings.HasSuffix(r.URL.Path, "/web/"+staticsite.ScriptFile) {
+					asked.Add(1)
+					select {
+					case <-release:
+					case <-r.Context().Done():
+						return
+					}
+				}
+				files.ServeHTTP(w, r)
+			}))
+			released := false
+			let := func() {
+				if !released {
+					released = true
+					close(release)
+				}
+			}
+			t.Cleanup(let)
+
+			b := NewBrowser(t)
+			standInForNeutralSite(t, b, s.Settings.QuickExit)
+			// Navigate returns once the page has loaded: site.js did not
+			// hold it up.
+			require.NoError(t, b.Navigate(host.Origin+tt.path))
+			require.Eventually(t, func() bool { return asked.Load() == 1 }, 5*time.Second, 10*time.Millisecond, "the page never asked for site.js")
+			require.Eventually(t, func() bool {
+				var painted bool
+				err := b.Eval(`performance.getEntriesByName("first-contentful-paint").length === 1`, &painted)
+				return err == nil && painted
+			}, 5*time.Second, 10*time.Millisecond, "the page has not painted while site.js is on its way")
+
+			switch {
+			case tt.leave != nil:
+				require.NoError(t, tt.leave(b))
+				require.Eventually(t, func() bool {
+					h := tabHistory(b)
+					return len(h) > 0 && h[len(h)-1] == s.Settings.QuickExit
+				}, 10*time.Second, 100*time.Millisecond, "the page was not left while site.js was on its way: history %v", tabHistory(b))
+				require.NotContains(t, tabHistory(b), host.Origin+tt.path, "the page left must not stay in the history")
+			case tt.tap:
+				require.NoError(t, b.Click("#"+site.PageTitleID))
+				var wanted bool
+				require.NoError(t, b.Eval(`window.callprivacyWanted === true`, &wanted))
+				require.True(t, wanted, "the tap was not noticed")
+				let()
+				require.NoError(t, b.WaitStarted(appStart))
+				require.Empty(t, b.Problems())
+			}
+		})
+	}
+}
+
+// TestLinkToAHeading opens a page at a heading, on a phone, where the
+// header stays on the screen: the heading shows just below the header, not
+// under it, though the header is measured (web/site.js) only once the page
+// has loaded.
+func TestLinkToAHeading(t *testing.T) {
+	origin := Serve(t, built.root.Dir, "")
+	b := NewBrowser(t)
+	setViewport(t, b, phoneWidth, phoneHeight)
+	for _, path := range []string{"/", "/security", "/compare"} {
+		require.NoError(t, b.Navigate(origin+path))
+		require.NoError(t, b.WaitReady(appStart))
+		var id string
+		require.NoError(t, b.Eval(`document.querySelector("main h2[id]").id`, &id), path)
+		require.NotEmpty(t, id, path)
+		require.NoError(t, b.Navigate(origin+path+"#"+id))
+		require.NoError(t, b.WaitReady(appStart))
+		var got struct {
+			HeaderBottom, HeadingTop float64
+			Scrolled                 bool
+		}
+		require.NoError(t, b.Eval(`(() => {
+			const h = document.getElementById(`+jsString(id)+`).getBoundingClientRect();
+			return {
+				headerBottom: document.querySelector(".site-header").getBoundingClientRect().bottom,
+				headingTop: h.top,
+				scrolled: scrollY > 0,
+			};
+		})()`, &got), path)
+		t.Logf("%-10s #%s: header ends at %.0f, heading starts at %.0f", path, id, got.HeaderBottom, got.HeadingTop)
+		require.True(t, got.Scrolled, "%s#%s: the page did not scroll to the heading", path, id)
+		require.GreaterOrEqual(t, got.HeadingTop, got.HeaderBottom, "%s#%s: the heading is under the header", path, id)
+		require.LessOrEqual(t, got.HeadingTop, got.HeaderBottom+12, "%s#%s: the heading is far below the header (the header was not measured)", path, id)
+	}
+	require.Empty(t, unexpectedProblems(b))
+}
