@@ -11,7 +11,8 @@ import (
 // browser call per element, attribute and text, in a single task that
 // blocks the main thread. The header alone (the menu of every page) was
 // about half of those nodes, and nothing in it is the app's: its menu is a
-// native <details> and web/site.js answers its controls. Given back as
+// native <details>, and the page's scripts (web/site.js and the first
+// script) answer its controls. Given back as
 // two pieces of HTML, it costs the browser two parses instead. The words
 // are the build's, from the same siteHeader and siteFooter, so the page
 // does not change when the app takes it over.
@@ -22,8 +23,8 @@ type Frame struct {
 }
 
 // PrerenderedFrame reads the frame of the page on screen. Call it right
-// before app.RunWhenOnBrowser. Anything site.js has set in the header
-// meanwhile (an open menu, the Shift count) is kept.
+// before app.RunWhenOnBrowser. Anything set in the header meanwhile (an
+// open menu, the Shift count) is kept.
 func PrerenderedFrame() Frame {
 	doc := app.Window().Get("document")
 	outer := func(selector string) string {

@@ -16,8 +16,9 @@ import (
 // collapsed or expanded control. On a wide screen site.css hides the
 // summary and shows the menu as a plain list (see "Header" there).
 //
-// The words web/site.js announces while Shift is pressed towards leaving
-// travel in data- attributes: site.js has no words of its own.
+// The words the page's first script (internal/hosting/first.js) announces
+// while Shift is pressed towards leaving travel in data- attributes: the
+// script has no words of its own.
 func siteHeader(s *site.Site, current string) app.UI {
 	lb := s.Labels.Frame
 	var main, platforms []site.Page
@@ -37,8 +38,8 @@ func siteHeader(s *site.Site, current string) app.UI {
 	}
 	return app.Header().Class("site-header").
 		DataSet("shift-count", attr(lb.ShiftCount)).DataSet("shift-reset", attr(lb.ShiftReset)).Body(
-		// A real link, so that it works with no script at all; web/site.js
-		// makes it faster and clears the questionnaire first. The pips
+		// A real link, so that it works with no script at all; the page's
+		// first script makes it faster and clears the questionnaire first. The pips
 		// show how many times Shift has been pressed towards leaving.
 		app.A().Class("quick-exit").Href(attr(s.Settings.QuickExit)).Rel("noreferrer").Body(
 			app.Span().Class("quick-exit-label").Text(lb.Leave),
@@ -65,7 +66,7 @@ func siteHeader(s *site.Site, current string) app.UI {
 				),
 			),
 		),
-		// Where site.js announces the Shift presses.
+		// Where the page's first script announces the Shift presses.
 		app.P().Class("shift-status visually-hidden").Aria("live", "polite"),
 	)
 }

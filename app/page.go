@@ -61,9 +61,10 @@ func (p *page) OnNav(ctx app.Context) {
 func (p *page) Render() app.UI {
 	s, pg := p.data()
 	lb := s.Labels.Frame
-	// web/site.js reads its words from the frame, it has none of its own,
-	// and the service worker's address, which it registers on the pages
-	// that do not run the app.
+	// web/site.js and the page's first script read their words from the
+	// frame, they have none of their own; site.js also reads the service
+	// worker's address, which it registers on the pages that do not run
+	// the app.
 	root := app.Div().Class("site").DataSet("app", renderedBy()).DataSet("worker", attr(link(site.WorkerPath))).
 		DataSet("update-notice", attr(lb.UpdateNotice)).DataSet("update-button", attr(lb.UpdateButton))
 	if site.NeedsApp(p.Path) {

@@ -59,8 +59,9 @@ func (c *questionnairePage) questionnaire() *questionnaire.Questionnaire {
 	return c.q
 }
 
-// exitEvent is dispatched on the document by web/site.js when the reader
-// uses "Leave this site" (or presses Shift three times).
+// exitEvent is dispatched on the document by the page's first script
+// (internal/hosting/first.js) when the reader uses "Leave this site" (or
+// presses Shift three times).
 const exitEvent = "callprivacy:exit"
 
 // ready reports whether the buttons work: only once the app runs in the

@@ -3,7 +3,7 @@ package site
 import "strings"
 
 // Labels are every word of the site's frame, its build-time tables, the
-// questionnaire's screens and web/site.js: the practice writes them in
+// questionnaire's screens and the page's scripts: the practice writes them in
 // content/labels.yaml, so that rewording a button or translating the site
 // needs no Go. A label may hold {placeholders}; the loader checks each
 // label's placeholders against the ones its place fills in.
@@ -69,8 +69,8 @@ type FrameLabels struct {
 	SkipLink string `json:"skipLink" yaml:"skip_link"`
 	Leave    string `json:"leave" yaml:"leave"`
 	// ShiftCount is announced while Shift is pressed towards leaving:
-	// {count} and {total}; ShiftReset when the count runs out. web/site.js
-	// fills them in.
+	// {count} and {total}; ShiftReset when the count runs out. The page's
+	// first script (internal/hosting/first.js) fills them in.
 	ShiftCount string `json:"shiftCount" yaml:"shift_count"`
 	ShiftReset string `json:"shiftReset" yaml:"shift_reset"`
 	// Menu opens the menu on a narrow screen; AppBack is the way back in
