@@ -36,14 +36,34 @@
   // The header is sticky where the screen is tall enough: links to a
   // heading and the focus stop below it (scroll-padding-top in site.css)
   // by its real height, which depends on the words and the zoom.
+  //
+  // This script comes once the page has loaded, after the browser has
+  // scrolled to the heading an address names (#…), by site.css's first
+  // guess at the header's height. If the heading is still exactly where
+  // that put it (the reader has not scrolled since), it is put below the
+  // header as measured.
+  const namedHeading = () => {
+    try {
+      return location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    } catch {
+      return null;
+    }
+  };
   if ("ResizeObserver" in window) {
+    const root = document.documentElement;
     const measured = new WeakSet();
     const measure = () => {
       const header = document.querySelector(".site-header");
       if (header && !measured.has(header)) {
         measured.add(header);
         new ResizeObserver(() => {
-          document.documentElement.style.setProperty("--header-height", header.offsetHeight + "px");
+          const padding = parseFloat(getComputedStyle(root).scrollPaddingTop) || 0;
+          const heading = namedHeading();
+          const inPlace = heading !== null && Math.abs(heading.getBoundingClientRect().top - padding) < 1;
+          root.style.setProperty("--header-height", header.offsetHeight + "px");
+          if (inPlace) {
+            heading.scrollIntoView();
+          }
         }).observe(header);
       }
     };
@@ -146,14 +166,17 @@
         announce(worker);
       }
     };
-    if (registration.waiting) {
-      watch(registration.waiting);
-    }
-    registration.addEventListener("updatefound", () => {
-      const worker = registration.installing;
+    const follow = (worker) => {
       if (worker) {
         worker.addEventListener("statechange", () => watch(worker));
       }
-    });
+    };
+    if (registration.waiting) {
+      watch(registration.waiting);
+    }
+    // This script comes once the page has loaded: a new version the
+    // browser found as the page opened may already be installing.
+    follow(registration.installing);
+    registration.addEventListener("updatefound", () => follow(registration.installing));
   });
 })();

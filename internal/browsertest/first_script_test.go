@@ -101,8 +101,39 @@ func TestNothingWaitsForSiteJS(t *testing.T) {
 // TestLinkToAHeading opens a page at a heading, on a phone, where the
 // header stays on the screen: the heading shows just below the header, not
 // under it, though the header is measured (web/site.js) only once the page
-// has loaded.
+// has loaded, after the browser has scrolled to the heading. A reader who
+// has scrolled meanwhile is left where they are.
 func TestLinkToAHeading(t *testing.T) {
+	t.Run("a reader who scrolled first", func(t *testing.T) {
+		host := StartHost(t, built.root.Dir, "")
+		files := staticsite.FileServer(built.root.Dir, "")
+		release := make(chan struct{})
+		host.Serve(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.HasSuffix(r.URL.Path, "/web/"+staticsite.ScriptFile) {
+				select {
+				case <-release:
+				case <-r.Context().Done():
+					return
+				}
+			}
+			files.ServeHTTP(w, r)
+		}))
+		b := NewBrowser(t)
+		setViewport(t, b, phoneWidth, phoneHeight)
+		var id string
+		require.NoError(t, b.Navigate(host.Origin+"/security"))
+		require.NoError(t, b.Eval(`document.querySelector("main h2[id]").id`, &id))
+		require.NoError(t, b.Navigate("about:blank"))
+		require.NoError(t, b.Navigate(host.Origin+"/security#"+id))
+		var before float64
+		require.NoError(t, b.Eval(`window.scrollBy(0, 150), scrollY`, &before))
+		close(release)
+		require.NoError(t, b.WaitReady(appStart))
+		var after float64
+		require.NoError(t, b.Eval(`scrollY`, &after))
+		require.Equal(t, before, after, "the page moved under the reader")
+	})
+
 	origin := Serve(t, built.root.Dir, "")
 	b := NewBrowser(t)
 	setViewport(t, b, phoneWidth, phoneHeight)
@@ -112,6 +143,10 @@ func TestLinkToAHeading(t *testing.T) {
 		var id string
 		require.NoError(t, b.Eval(`document.querySelector("main h2[id]").id`, &id), path)
 		require.NotEmpty(t, id, path)
+		// From another document, as a link in an email or on another
+		// page opens it: the browser scrolls to the heading as the page
+		// loads, before web/site.js has measured the header.
+		require.NoError(t, b.Navigate("about:blank"))
 		require.NoError(t, b.Navigate(origin+path+"#"+id))
 		require.NoError(t, b.WaitReady(appStart))
 		var got struct {

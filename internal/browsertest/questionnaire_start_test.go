@@ -119,8 +119,8 @@ func TestAppWaitsForTheClient(t *testing.T) {
 }
 
 // TestAppDownloadStartsWithThePage holds back one file of the
-// questionnaire for two seconds. Its first script (hosting.EarlyScript)
-// asks for app.wasm while the stylesheet is still on its way, where
+// questionnaire for two seconds. Its first script
+// (internal/hosting/first.js) asks for app.wasm while the stylesheet is still on its way, where
 // go-app's app.js, a deferred script, would wait for it (and, on a slow
 // phone, for the first paint); app.js takes that response instead of
 // asking again, at the root and under a sub-path. app.js itself comes

@@ -54,9 +54,9 @@ var firstSource string
 // compactScript drops the lines of a script that start with // (its
 // comments), every line's indentation and the empty lines: a page carries
 // the script on every visit, the comments are for the next engineer. It
-// keeps the line breaks, so that the script means what it meant. A comment
-// after code on a line, or a string over several lines, would break this:
-// first.js has neither (TestFirstScript).
+// keeps the line breaks, so that the script means what it meant. A
+// comment after code on a line would stay in every page, and a string
+// over several lines would change: first.js has neither (TestFirstScript).
 func compactScript(src string) string {
 	var lines []string
 	for line := range strings.Lines(src) {

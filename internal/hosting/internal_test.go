@@ -114,9 +114,9 @@ func TestMetaCSP(t *testing.T) {
 
 // TestFirstScript checks that the policy allows the first script as the
 // pages carry it, and nothing else inline, and that the script survives
-// being compacted: a comment after code, or a string over several lines,
-// would lose what follows it once the comment lines and indentation are
-// dropped (the browser tests run the script itself).
+// being compacted: a string over several lines would change once the
+// comment lines and indentation are dropped, and a comment after code
+// would stay in every page (the browser tests run the script itself).
 func TestFirstScript(t *testing.T) {
 	sum := sha256.Sum256([]byte(FirstScript))
 	want := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"

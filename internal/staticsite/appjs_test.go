@@ -12,8 +12,9 @@ import (
 )
 
 // TestRunAppWhenWanted: go-app's app.js hands the running of app.wasm to
-// app-start.js, which waits for the page's first script to say so, and a go-app whose app.js runs it another way fails the
-// build instead of starting the app unasked.
+// app-start.js, which waits for the page's first script to say so, and a
+// go-app whose app.js runs it another way fails the build instead of
+// starting the app unasked.
 func TestRunAppWhenWanted(t *testing.T) {
 	const goApp = "    const wasm = await instantiateStreaming(x);\n\n    go.run(wasm.instance);\n    loader.remove();\n  } catch (err) {\n" +
 		"}\n\nfunction goappCanLoadWebAssembly() {\n  return true;\n}\n" +

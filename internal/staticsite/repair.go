@@ -195,9 +195,10 @@ func startWithFirstScript(dir string) error {
 // servePlain makes every page that does not need the app (site.NeedsApp)
 // a plain document: without go-app's two scripts and its loading
 // indicator, so that the wasm never starts there and a phone's main thread
-// stays free while the client reads. web/site.js, which the pages keep,
-// registers the service worker and shows the update notice; the first
-// script (startWithFirstScript) keeps the quick exit working.
+// stays free while the client reads. web/site.js, which the pages still
+// add once they have loaded (startWithFirstScript), registers the service
+// worker and shows the update notice; their first script keeps the quick
+// exit working.
 func servePlain(dir string) error {
 	return walkPages(dir, func(file, route string, b []byte) ([]byte, error) {
 		if site.NeedsApp(route) {
