@@ -3,6 +3,7 @@ package browsertest
 import (
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -41,36 +42,13 @@ func TestNothingWaitsForSiteJS(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			host := StartHost(t, built.root.Dir, "")
-			files := staticsite.FileServer(built.root.Dir, "")
-			release := make(chan struct{})
-			var asked atomic.Int32
-			host.Serve(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				if strings.HasSuffix(r.URL.Path, "/web/"+staticsite.ScriptFile) {
-					asked.Add(1)
-					select {
-					case <-release:
-					case <-r.Context().Done():
-						return
-					}
-				}
-				files.ServeHTTP(w, r)
-			}))
-			released := false
-			let := func() {
-				if !released {
-					released = true
-					close(release)
-				}
-			}
-			t.Cleanup(let)
-
+			held := holdSiteJS(t)
 			b := NewBrowser(t)
 			standInForNeutralSite(t, b, s.Settings.QuickExit)
 			// Navigate returns once the page has loaded: site.js did not
 			// hold it up.
-			require.NoError(t, b.Navigate(host.Origin+tt.path))
-			require.Eventually(t, func() bool { return asked.Load() == 1 }, 5*time.Second, 10*time.Millisecond, "the page never asked for site.js")
+			require.NoError(t, b.Navigate(held.origin+tt.path))
+			require.Eventually(t, func() bool { return held.asked.Load() == 1 }, 5*time.Second, 10*time.Millisecond, "the page never asked for site.js")
 			require.Eventually(t, func() bool {
 				var painted bool
 				err := b.Eval(`performance.getEntriesByName("first-contentful-paint").length === 1`, &painted)
@@ -84,13 +62,13 @@ func TestNothingWaitsForSiteJS(t *testing.T) {
 					h := tabHistory(b)
 					return len(h) > 0 && h[len(h)-1] == s.Settings.QuickExit
 				}, 10*time.Second, 100*time.Millisecond, "the page was not left while site.js was on its way: history %v", tabHistory(b))
-				require.NotContains(t, tabHistory(b), host.Origin+tt.path, "the page left must not stay in the history")
+				require.NotContains(t, tabHistory(b), held.origin+tt.path, "the page left must not stay in the history")
 			case tt.tap:
 				require.NoError(t, b.Click("#"+site.PageTitleID))
 				var wanted bool
 				require.NoError(t, b.Eval(`window.callprivacyWanted === true`, &wanted))
 				require.True(t, wanted, "the tap was not noticed")
-				let()
+				held.release()
 				require.NoError(t, b.WaitStarted(appStart))
 				require.Empty(t, b.Problems())
 			}
@@ -105,29 +83,17 @@ func TestNothingWaitsForSiteJS(t *testing.T) {
 // has scrolled meanwhile is left where they are.
 func TestLinkToAHeading(t *testing.T) {
 	t.Run("a reader who scrolled first", func(t *testing.T) {
-		host := StartHost(t, built.root.Dir, "")
-		files := staticsite.FileServer(built.root.Dir, "")
-		release := make(chan struct{})
-		host.Serve(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if strings.HasSuffix(r.URL.Path, "/web/"+staticsite.ScriptFile) {
-				select {
-				case <-release:
-				case <-r.Context().Done():
-					return
-				}
-			}
-			files.ServeHTTP(w, r)
-		}))
+		held := holdSiteJS(t)
 		b := NewBrowser(t)
 		setViewport(t, b, phoneWidth, phoneHeight)
 		var id string
-		require.NoError(t, b.Navigate(host.Origin+"/security"))
+		require.NoError(t, b.Navigate(held.origin+"/security"))
 		require.NoError(t, b.Eval(`document.querySelector("main h2[id]").id`, &id))
 		require.NoError(t, b.Navigate("about:blank"))
-		require.NoError(t, b.Navigate(host.Origin+"/security#"+id))
+		require.NoError(t, b.Navigate(held.origin+"/security#"+id))
 		var before float64
 		require.NoError(t, b.Eval(`window.scrollBy(0, 150), scrollY`, &before))
-		close(release)
+		held.release()
 		require.NoError(t, b.WaitReady(appStart))
 		var after float64
 		require.NoError(t, b.Eval(`scrollY`, &after))
@@ -167,4 +133,35 @@ func TestLinkToAHeading(t *testing.T) {
 		require.LessOrEqual(t, got.HeadingTop, got.HeaderBottom+12, "%s#%s: the heading is far below the header (the header was not measured)", path, id)
 	}
 	require.Empty(t, unexpectedProblems(b))
+}
+
+// heldSiteJS is the site, served at origin, with web/site.js held back
+// until release (or the test's end); asked counts its requests.
+type heldSiteJS struct {
+	origin  string
+	asked   *atomic.Int32
+	release func()
+}
+
+// holdSiteJS serves the site with web/site.js held back, as a line that
+// drops the page's last file would.
+func holdSiteJS(t *testing.T) heldSiteJS {
+	t.Helper()
+	host := StartHost(t, built.root.Dir, "")
+	files := staticsite.FileServer(built.root.Dir, "")
+	let := make(chan struct{})
+	h := heldSiteJS{origin: host.Origin, asked: new(atomic.Int32), release: sync.OnceFunc(func() { close(let) })}
+	host.Serve(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/web/"+staticsite.ScriptFile) {
+			h.asked.Add(1)
+			select {
+			case <-let:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(h.release)
+	return h
 }
